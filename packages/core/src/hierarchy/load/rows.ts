@@ -1,0 +1,41 @@
+/**
+ * Row-level validation shared by the loaders: each check reports a {@link RowIssue} and
+ * returns `null` rather than throwing, so one bad row never hides the next.
+ */
+import { DivisionCodeError, type RowIssue } from '../../errors/index.js';
+import { normalizeCode } from '../codes.js';
+
+/** @internal */
+export interface RowContext {
+  line: number;
+  source?: string | undefined;
+  issues: RowIssue[];
+}
+
+/** A valid code in short form, or `null` with the issue recorded. @internal */
+export function checkCode(raw: unknown, field: string, ctx: RowContext): string | null {
+  const value = raw == null ? '' : String(raw).trim();
+  if (value === '') return report(ctx, field, 'row.missing', value);
+  try {
+    return normalizeCode(value);
+  } catch (e) {
+    return report(ctx, field, e instanceof DivisionCodeError ? e.code : 'code.format', value);
+  }
+}
+
+/** A non-empty name, or `null` with the issue recorded. @internal */
+export function checkName(raw: unknown, ctx: RowContext): string | null {
+  const value = raw == null ? '' : String(raw).trim();
+  if (value === '') return report(ctx, 'name', 'row.missing', value);
+  if (value.length > 100 || /[\u0000-\u001f]/.test(value)) return report(ctx, 'name', 'row.name', value);
+  return value;
+}
+
+/** Record an issue and return `null`. @internal */
+export function report(ctx: RowContext, field: string, reason: RowIssue['reason'], value: string, details?: Record<string, string | number>): null {
+  const issue: RowIssue = { line: ctx.line, field, reason, value };
+  if (details) issue.details = details;
+  if (ctx.source !== undefined) issue.source = ctx.source;
+  ctx.issues.push(issue);
+  return null;
+}

@@ -1,0 +1,114 @@
+/**
+ * Loading a portal's own divisions (usually grids and household units under official villages)
+ * from a generic table: CSV text or bytes (UTF-8 or GB18030, with or without a BOM), or JSON.
+ * Columns: `code,name,parentCode` with optional `level` and `type`; Chinese headers
+ * (代码, 名称, 上级代码, 层级, 类型) work too.
+ */
+import { GualianError, type RowIssue } from '../../errors/index.js';
+import { toText } from '../../io/encodings.js';
+import { DIVISION_LEVELS, type DivisionLevel, levelOfCode, parentOfShortCode, villageKind } from '../codes.js';
+import { GRID_TYPES, type DivisionKind } from '../schema.js';
+import type { Hierarchy } from '../hierarchy.js';
+import { assemble, type Candidate, type LoadOptions, type LoadResult } from './assemble.js';
+import { readRecords } from './china-division.js';
+import { checkCode, checkName, report, type RowContext } from './rows.js';
+
+/** Options of {@link loadDivisionTable}. */
+export interface TableLoadOptions extends LoadOptions {
+  /** The hierarchy the rows hang under (the official divisions); the result contains it too. */
+  base?: Hierarchy;
+}
+
+const HEADERS: Record<string, readonly string[]> = {
+  code: ['code', '代码', '编码', '区划代码', '统计用区划代码', '編碼', '代碼'],
+  name: ['name', '名称', '名字', '名稱'],
+  parentCode: ['parentcode', 'parent_code', 'parent', '上级代码', '上级编码', '父级代码', '上級代碼'],
+  level: ['level', '层级', '级别', '層級'],
+  type: ['type', 'kind', '类型', '网格类型', '類型'],
+};
+
+const LEVEL_WORDS: Record<string, DivisionLevel> = {
+  省: 'province', 市: 'prefecture', 州: 'prefecture', 县: 'county', 縣: 'county', 区: 'county', 乡: 'township', 鄉: 'township',
+  镇: 'township', 街道: 'township', 乡镇: 'township', 村: 'village', 社区: 'village', 网格: 'grid', 網格: 'grid',
+  联户单元: 'household', 聯戶單元: 'household', 联户: 'household', household_unit: 'household',
+};
+
+const TYPE_WORDS: Array<[RegExp, DivisionKind]> = [
+  [/^(open-estate|开放式|開放式)/, 'open-estate'],
+  [/^(closed-estate|封闭式|封閉式)/, 'closed-estate'],
+  [/^(rural|农村|農村)/, 'rural'],
+  [/^(special|专属|專屬)/, 'special'],
+  [/^(residents-committee|社区|居委会|社區)/, 'residents-committee'],
+  [/^(villagers-committee|村委会|村|村委會)/, 'villagers-committee'],
+  [/^(like-unit|类似)/, 'like-unit'],
+];
+
+/**
+ * Load a generic division table. Codes of 1–4 digits under a village or grid are the portal's
+ * local numbers and become grid or household codes (`3` under `530602001001` →
+ * `530602001001-003`).
+ * @example
+ * const { hierarchy, issues } = loadDivisionTable(
+ *   'code,name,parentCode,type\n1,一网格,530602001001,closed-estate\n',
+ *   { base: zhaotong, mode: 'lenient' },
+ * );
+ * hierarchy.get('530602001001-001')?.kind; // 'closed-estate'
+ */
+export function loadDivisionTable(input: string | Uint8Array | readonly Record<string, unknown>[], options: TableLoadOptions = {}): LoadResult {
+  const issues: RowIssue[] = [];
+  const source = options.source;
+  const records = typeof input === 'string' || input instanceof Uint8Array ? [...readRecords(toText(input), source ?? 'input', issues)] : input.map((record, i) => ({ line: i + 1, record }));
+  if (source === undefined) for (const i of issues) delete i.source;
+  const first = records[0]?.record ?? {};
+  const columns = resolveColumns(Object.keys(first));
+  for (const required of ['code', 'name'] as const) {
+    if (records.length > 0 && columns[required] === undefined) throw new GualianError('file.header', { value: required });
+  }
+  const candidates: Candidate[] = [];
+  for (const { line, record } of records) {
+    const ctx: RowContext = { line, source, issues };
+    const get = (k: string) => (columns[k] === undefined ? '' : String(record[columns[k]!] ?? '').trim());
+    const rawParent = get('parentCode');
+    const parent = rawParent === '' ? null : checkCode(rawParent, 'parentCode', ctx);
+    if (rawParent !== '' && parent === null) continue;
+    let rawCode = get('code');
+    if (/^\d{1,4}$/.test(rawCode) && parent !== null && (parent.length === 12 || parent.includes('-'))) rawCode = `${parent}-${rawCode.padStart(parent.includes('-') ? 2 : 3, '0')}`;
+    const code = checkCode(rawCode, 'code', ctx);
+    const name = checkName(get('name'), ctx);
+    if (code === null || name === null) continue;
+    if (parent !== null && parentOfShortCode(code) !== parent) {
+      report(ctx, 'parentCode', 'row.parent', rawParent);
+      continue;
+    }
+    const level = levelOfCode(code);
+    const rawLevel = get('level');
+    if (rawLevel !== '' && parseLevel(rawLevel) !== level) {
+      report(ctx, 'level', 'row.level', rawLevel);
+      continue;
+    }
+    const rawType = get('type');
+    let kind: DivisionKind | undefined = level === 'village' ? villageKind(code, name) : undefined;
+    if (rawType !== '') {
+      const parsed = TYPE_WORDS.find(([re]) => re.test(rawType.toLowerCase()))?.[1];
+      const fits = parsed !== undefined && (level === 'grid' ? (GRID_TYPES as readonly string[]).includes(parsed) : level === 'village' && !(GRID_TYPES as readonly string[]).includes(parsed));
+      if (!fits) {
+        report(ctx, 'type', 'row.type', rawType);
+        continue;
+      }
+      kind = parsed;
+    }
+    candidates.push({ code, name, level, kind, line, source });
+  }
+  return assemble(candidates, issues, options, options.base);
+}
+
+function resolveColumns(keys: string[]): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [field, aliases] of Object.entries(HEADERS)) out[field] = keys.find((k) => aliases.includes(k.trim().toLowerCase()));
+  return out;
+}
+
+function parseLevel(raw: string): DivisionLevel | undefined {
+  const t = raw.trim().toLowerCase();
+  return (DIVISION_LEVELS as readonly string[]).includes(t) ? (t as DivisionLevel) : LEVEL_WORDS[t];
+}

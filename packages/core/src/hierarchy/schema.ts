@@ -1,0 +1,50 @@
+/**
+ * Zod schemas of division records: the single source of truth for their types.
+ */
+import { z } from 'zod';
+import { DIVISION_LEVELS, isDivisionCode, normalizeCode } from './codes.js';
+
+/** Grid types (seed 003): open estate, closed estate, rural, special. */
+export const GRID_TYPES = ['open-estate', 'closed-estate', 'rural', 'special'] as const;
+/** A grid type. */
+export type GridType = (typeof GRID_TYPES)[number];
+
+/** The kinds a division may carry: village-level kinds, or a grid's type. */
+export const DIVISION_KINDS = ['residents-committee', 'villagers-committee', 'like-unit', ...GRID_TYPES] as const;
+/** A division's kind. */
+export type DivisionKind = (typeof DIVISION_KINDS)[number];
+
+/** A division code in short or 12-digit form, normalised to the short form. */
+export const divisionCodeSchema = z
+  .string()
+  .refine(isDivisionCode, { message: 'not a division code' })
+  .transform((c) => normalizeCode(c));
+
+/** A level of the hierarchy. */
+export const divisionLevelSchema = z.enum(DIVISION_LEVELS);
+
+/** One division: code, name, level, the parent's code, and its kind where known. */
+export const divisionSchema = z.object({
+  code: divisionCodeSchema,
+  name: z.string().trim().min(1).max(100),
+  level: divisionLevelSchema,
+  parentCode: divisionCodeSchema.nullable(),
+  kind: z.enum(DIVISION_KINDS).optional(),
+});
+/** One division of the hierarchy. */
+export type Division = z.output<typeof divisionSchema>;
+
+/**
+ * A compact, serialisable edition of divisions, as the widgets fetch it by URL:
+ * `{ format: 'gualian-divisions', version: 1, edition: '2023', rows: [[code, name, kind?], ...] }`.
+ * The parent and level of official rows come from their codes.
+ */
+export const divisionPackSchema = z.object({
+  format: z.literal('gualian-divisions'),
+  version: z.literal(1),
+  edition: z.string(),
+  source: z.string().optional(),
+  rows: z.array(z.tuple([z.string(), z.string()]).rest(z.string())),
+});
+/** A division pack (see {@link divisionPackSchema}). */
+export type DivisionPack = z.output<typeof divisionPackSchema>;

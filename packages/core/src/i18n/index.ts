@@ -1,0 +1,39 @@
+/**
+ * Messages and labels in zh-Hans (the default), zh-Hant and English.
+ * Templates use `{name}` placeholders filled from a record of values.
+ */
+import { messages as zhHans } from './messages.zh-Hans.js';
+import { messages as zhHant } from './messages.zh-Hant.js';
+import { messages as en } from './messages.en.js';
+
+/** The languages gualian speaks. */
+export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';
+
+/** The message keys: the zh-Hans catalogue is the reference. */
+export type MessageKey = keyof typeof zhHans;
+
+const catalogues: Record<Lang, Record<string, string>> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };
+
+/**
+ * Map any BCP 47 tag to one of gualian's languages: `zh-TW`, `zh-HK` and `zh-Hant-*` give
+ * zh-Hant, other `zh*` give zh-Hans, `en*` gives en, anything else the default zh-Hans.
+ * @example
+ * resolveLang('zh-TW'); // 'zh-Hant'
+ */
+export function resolveLang(tag: string | null | undefined): Lang {
+  const t = (tag ?? '').toLowerCase();
+  if (t.startsWith('en')) return 'en';
+  if (/^zh-(hant|tw|hk|mo)/.test(t)) return 'zh-Hant';
+  return 'zh-Hans';
+}
+
+/**
+ * Fill the message `key` in `lang` with `values`. Unknown keys come back as the key itself,
+ * so a missing translation shows rather than hides.
+ * @example
+ * translate('level.village', 'en'); // 'village'
+ */
+export function translate(key: string, lang: Lang = 'zh-Hans', values: Readonly<Record<string, string | number>> = {}): string {
+  const template = catalogues[lang][key] ?? catalogues['zh-Hans'][key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+}

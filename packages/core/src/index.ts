@@ -1,0 +1,10 @@
+/**
+ * `@gualian/core`: the domain of grassroots political-legal work. Pure TypeScript with zod
+ * schemas, the same in browsers and in Node.
+ * @packageDocumentation
+ */
+export * from './hierarchy/index.js';
+export { parseCsv, type CsvRecord } from './io/csv.js';
+export { decodeText, type TextEncodingName } from './io/encodings.js';
+export { GualianError, DivisionCodeError, DivisionFileError, describeError, describeIssue, type ErrorCode, type RowIssue } from './errors/index.js';
+export { translate, resolveLang, type Lang, type MessageKey } from './i18n/index.js';
