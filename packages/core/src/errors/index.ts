@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'row.columns'
   | 'file.header'
   | 'file.encoding'
+  | 'file.json'
   | 'file.rejected'
   | 'hierarchy.unknown';
 

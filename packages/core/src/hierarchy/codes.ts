@@ -63,8 +63,33 @@ export function normalizeCode(input: string): string {
   return short;
 }
 
+/**
+ * {@link normalizeCode} for a code that must be of a given official level: a code with exactly
+ * that level's digits is taken as it is (so 金门县's placeholder village `350527000000` stays a
+ * village), a 12-digit padded code is shortened to that level.
+ * @example
+ * normalizeCodeAt('530600000000', 'prefecture'); // '5306'
+ */
+export function normalizeCodeAt(input: string, level: OfficialLevel): string {
+  const code = String(input ?? '').trim();
+  const want = CODE_LENGTHS[level];
+  let short = code;
+  if (code.length === 12 && want < 12 && /^0+$/.test(code.slice(want))) short = code.slice(0, want);
+  if (short.length !== want) {
+    const found = code === '' ? null : isDivisionCode(code) ? levelOfCode(code) : null;
+    throw new DivisionCodeError(code === '' ? 'code.empty' : found === null ? 'code.format' : 'code.level', { value: code, expected: level });
+  }
+  for (let i = 0; i < want; i++) {
+    const c = short.charCodeAt(i);
+    if (c < 48 || c > 57) throw new DivisionCodeError('code.format', { value: code });
+  }
+  validateOfficial(short, code);
+  return short;
+}
+
 function stripPadding(code12: string): string {
-  if (code12.endsWith('000000000')) return code12.endsWith('0000000000') ? code12.slice(0, 2) : code12.slice(0, 4);
+  if (code12.endsWith('0000000000')) return code12.slice(0, 2);
+  if (code12.endsWith('00000000')) return code12.slice(0, 4);
   if (code12.endsWith('000000')) return code12.slice(0, 6);
   if (code12.endsWith('000')) return code12.slice(0, 9);
   return code12;
@@ -182,17 +207,38 @@ export function compareCodes(a: string, b: string): number {
 /**
  * A numeric sort key for a short code: the 12-digit value times 8 plus the level's rank (so a
  * parent sorts before its children even when the padded digits agree, as for 金门县's
- * placeholder township 350527000), then the grid and household numbers.
+ * placeholder township 350527000), then the grid and household numbers. Computed from the
+ * characters without allocating: it runs once per row of a national load.
  * @internal
  */
 export function sortKey(code: string): [number, number, number] {
-  const dash = code.indexOf('-');
-  const official = dash < 0 ? code : code.slice(0, dash);
-  const rank = rankOfShortCode(official);
-  const primary = Number(official.padEnd(12, '0')) * 8 + rank;
-  if (dash < 0) return [primary, 0, 0];
-  const rest = code.slice(dash + 1).split('-');
-  return [primary, Number(rest[0]), rest[1] === undefined ? 0 : Number(rest[1])];
+  return [primaryKey(code), localNumber(code, 1), localNumber(code, 2)];
+}
+
+/** The first part of {@link sortKey}; `NaN` for anything that is not a short code. @internal */
+export function primaryKey(code: string): number {
+  let value = 0;
+  let digits = 0;
+  for (; digits < code.length; digits++) {
+    const c = code.charCodeAt(digits);
+    if (c === 45 /* - */) break;
+    if (c < 48 || c > 57) return NaN;
+    value = value * 10 + (c - 48);
+  }
+  const rank = LEVEL_RANK_BY_LENGTH[digits];
+  if (rank === undefined) return NaN;
+  return value * 10 ** (12 - digits) * 8 + rank;
+}
+
+/** The n-th hyphenated number of a grid or household code (0 when absent). @internal */
+export function localNumber(code: string, n: 1 | 2): number {
+  let at = -1;
+  for (let k = 0; k < n; k++) {
+    at = code.indexOf('-', at + 1);
+    if (at < 0) return 0;
+  }
+  const end = code.indexOf('-', at + 1);
+  return Number(code.slice(at + 1, end < 0 ? code.length : end));
 }
 
 const LEVEL_RANK_BY_LENGTH: Readonly<Record<number, number>> = { 2: 0, 4: 1, 6: 2, 9: 3, 12: 4 };

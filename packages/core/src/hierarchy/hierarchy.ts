@@ -1,18 +1,17 @@
 /**
  * The immutable, indexed hierarchy. Divisions are kept in columns sorted in depth-first
  * pre-order (see {@link compareCodes}), so every subtree is one contiguous run of rows: a
- * scope's descendants, counts and search are slices, not walks.
+ * scope's descendants, counts and search are slices, not walks, and a code is found by binary
+ * search over numeric keys instead of a hash table of 665,276 strings.
  */
-import { GualianError } from '../errors/index.js';
-import { DIVISION_LEVELS, type DivisionLevel, levelRank, parentOfShortCode, rankOfShortCode, sortKey } from './codes.js';
+import { GualianError, type ErrorCode } from '../errors/index.js';
+import { DIVISION_LEVELS, type DivisionLevel, levelRank, localNumber, parentOfShortCode, primaryKey } from './codes.js';
 import { DIVISION_KINDS, type Division, type DivisionKind } from './schema.js';
 
-/** A division as given to {@link Hierarchy.fromDivisions}: already validated codes in short form. */
+/** A division as given to {@link Hierarchy.fromDivisions}: codes in short form. */
 export interface DivisionInput {
   code: string;
   name: string;
-  /** Defaults to the level the code denotes. */
-  level?: DivisionLevel;
   kind?: DivisionKind | undefined;
 }
 
@@ -29,7 +28,19 @@ export interface SearchOptions {
 /** Counts of divisions per level. */
 export type LevelCounts = Record<DivisionLevel, number>;
 
-const NO_KIND = 255;
+/** Rows in columns, as the loaders collect them. @internal */
+export interface RowColumns {
+  codes: string[];
+  names: string[];
+  /** Index into {@link DIVISION_KINDS}, or {@link NO_KIND}. */
+  kinds: number[] | Uint8Array;
+}
+
+/** @internal */
+export const NO_KIND = 255;
+
+/** Called for each row the build leaves out: its position in the input and why. @internal */
+export type RejectRow = (row: number, reason: ErrorCode, value: string, other?: number) => void;
 
 /**
  * An immutable hierarchy of divisions, indexed by code.
@@ -50,71 +61,122 @@ export class Hierarchy implements Iterable<Division> {
   readonly #kinds: Uint8Array;
   readonly #parents: Int32Array;
   readonly #ends: Int32Array;
-  readonly #index: Map<string, number>;
+  readonly #keys: Float64Array;
+  readonly #locals: Int32Array | null;
 
-  private constructor(edition: string, codes: string[], names: string[], levels: Uint8Array, kinds: Uint8Array) {
+  private constructor(edition: string, codes: string[], names: string[], kinds: Uint8Array, keys: Float64Array, locals: Int32Array | null, parents: Int32Array) {
     this.edition = edition;
     this.#codes = codes;
     this.#names = names;
-    this.#levels = levels;
     this.#kinds = kinds;
+    this.#keys = keys;
+    this.#locals = locals;
+    this.#parents = parents;
     const n = codes.length;
-    this.#index = new Map();
-    this.#parents = new Int32Array(n);
-    this.#ends = new Int32Array(n);
-    // One pass with a stack of open ancestors: pre-order makes each node's parent the nearest
-    // open node whose code is a prefix of its own.
+    this.#levels = new Uint8Array(n);
+    this.#ends = new Int32Array(n).fill(n);
+    for (let i = 0; i < n; i++) this.#levels[i] = keys[i]! % 8 === 4 && locals !== null && locals[2 * i]! > 0 ? (locals[2 * i + 1]! > 0 ? 6 : 5) : keys[i]! % 8;
+    // A node's subtree ends where the next node outside it starts: walk up from each row and
+    // close the ancestors it is not under.
     const stack: number[] = [];
     for (let i = 0; i < n; i++) {
-      const code = codes[i]!;
-      if (this.#index.has(code)) throw new GualianError('row.duplicate', { value: code, other: this.#index.get(code)! + 1 });
-      this.#index.set(code, i);
-      while (stack.length > 0 && !isChildOf(code, codes[stack[stack.length - 1]!]!)) this.#ends[stack.pop()!] = i;
-      const parent = stack.length > 0 ? stack[stack.length - 1]! : -1;
-      const expected = parentOfShortCode(code);
-      if (expected !== null && (parent < 0 || codes[parent] !== expected)) throw new GualianError('row.parent', { value: expected });
-      this.#parents[i] = parent;
+      while (stack.length > 0 && stack[stack.length - 1] !== parents[i]) this.#ends[stack.pop()!] = i;
       stack.push(i);
     }
-    for (const i of stack) this.#ends[i] = n;
   }
 
   /**
    * Build a hierarchy from divisions in any order. Every division but a province needs its
-   * parent among them; duplicates and orphans throw (the loaders report them row by row first).
+   * parent among them; a duplicate or an orphan throws (the loaders report them row by row).
    */
   static fromDivisions(divisions: Iterable<DivisionInput>, edition = ''): Hierarchy {
-    const rows = Array.isArray(divisions) ? (divisions as DivisionInput[]) : [...divisions];
-    const n = rows.length;
+    const codes: string[] = [];
+    const names: string[] = [];
+    const kinds: number[] = [];
+    for (const d of divisions) {
+      codes.push(d.code);
+      names.push(d.name);
+      kinds.push(d.kind ? DIVISION_KINDS.indexOf(d.kind) : NO_KIND);
+    }
+    return Hierarchy.build({ codes, names, kinds }, edition, (_row, reason, value, other) => {
+      throw new GualianError(reason, other === undefined ? { value } : { value, other: other + 1 });
+    });
+  }
+
+  /**
+   * Sort rows into pre-order, drop duplicates and orphans (telling `reject` of each), and
+   * index the rest. Linear but for the sort, which finds the runs of already sorted input
+   * (a loader's files, level by level) and merges them.
+   * @internal
+   */
+  static build(rows: RowColumns, edition: string, reject: RejectRow): Hierarchy {
+    const n = rows.codes.length;
     const primary = new Float64Array(n);
-    const grid = new Int32Array(n);
-    const unit = new Int32Array(n);
+    let locals: Int32Array | null = null;
+    let invalid: Set<number> | null = null;
     let sorted = true;
     for (let i = 0; i < n; i++) {
-      const k = sortKey(rows[i]!.code);
-      primary[i] = k[0];
-      grid[i] = k[1];
-      unit[i] = k[2];
-      if (sorted && i > 0 && (primary[i - 1]! - k[0] || grid[i - 1]! - k[1] || unit[i - 1]! - k[2]) > 0) sorted = false;
+      const code = rows.codes[i]!;
+      // Not a short code: sorted first, rejected in the pass below.
+      primary[i] = primaryKey(code);
+      if (Number.isNaN(primary[i])) (invalid ??= new Set()).add(i), (primary[i] = -1);
+      if (code.length > 12) {
+        locals ??= new Int32Array(2 * n);
+        locals[2 * i] = localNumber(code, 1);
+        locals[2 * i + 1] = localNumber(code, 2);
+      }
+      if (sorted && i > 0 && compareRows(primary, locals, i - 1, i) > 0) sorted = false;
     }
-    let order: ArrayLike<number> | null = null;
+    let order: number[] | null = null;
     if (!sorted) {
-      const idx = new Uint32Array(n);
-      for (let i = 0; i < n; i++) idx[i] = i;
-      order = Array.from(idx).sort((a, b) => primary[a]! - primary[b]! || grid[a]! - grid[b]! || unit[a]! - unit[b]!);
+      order = new Array<number>(n);
+      for (let i = 0; i < n; i++) order[i] = i;
+      order.sort((a, b) => compareRows(primary, locals, a, b));
     }
-    const codes = new Array<string>(n);
-    const names = new Array<string>(n);
-    const levels = new Uint8Array(n);
-    const kinds = new Uint8Array(n);
+    const codes: string[] = [];
+    const names: string[] = [];
+    const kinds: number[] = [];
+    const keys: number[] = [];
+    const kept: number[] = [];
+    const parents: number[] = [];
+    // Open ancestors of the current row, as positions among the rows kept so far.
+    const stack: number[] = [];
     for (let j = 0; j < n; j++) {
-      const row = rows[order ? order[j]! : j]!;
-      codes[j] = row.code;
-      names[j] = row.name;
-      levels[j] = row.level ? levelRank(row.level) : rankOfShortCode(row.code);
-      kinds[j] = row.kind ? DIVISION_KINDS.indexOf(row.kind) : NO_KIND;
+      const r = order === null ? j : order[j]!;
+      const code = rows.codes[r]!;
+      if (invalid?.has(r)) {
+        reject(r, 'code.format', code);
+        continue;
+      }
+      const last = codes.length - 1;
+      if (last >= 0 && codes[last] === code) {
+        reject(r, 'row.duplicate', code, kept[last]);
+        continue;
+      }
+      const expected = parentOfShortCode(code);
+      while (stack.length > 0 && !isChildOf(code, codes[stack[stack.length - 1]!]!)) stack.pop();
+      const parent = stack.length > 0 ? stack[stack.length - 1]! : -1;
+      if (expected !== null && (parent < 0 || codes[parent] !== expected)) {
+        reject(r, 'row.parent', expected);
+        continue;
+      }
+      kept.push(r);
+      parents.push(parent);
+      codes.push(code);
+      names.push(rows.names[r]!);
+      kinds.push(rows.kinds[r]!);
+      keys.push(primary[r]!);
+      stack.push(codes.length - 1);
     }
-    return new Hierarchy(edition, codes, names, levels, kinds);
+    let keptLocals: Int32Array | null = null;
+    if (locals) {
+      keptLocals = new Int32Array(2 * kept.length);
+      for (let i = 0; i < kept.length; i++) {
+        keptLocals[2 * i] = locals[2 * kept[i]!]!;
+        keptLocals[2 * i + 1] = locals[2 * kept[i]! + 1]!;
+      }
+    }
+    return new Hierarchy(edition, codes, names, Uint8Array.from(kinds), Float64Array.from(keys), keptLocals, Int32Array.from(parents));
   }
 
   /** Number of divisions. */
@@ -124,13 +186,13 @@ export class Hierarchy implements Iterable<Division> {
 
   /** Whether the code is in the hierarchy (short form). */
   has(code: string): boolean {
-    return this.#index.has(code);
+    return this.indexOf(code) >= 0;
   }
 
   /** The division with this code, or `undefined`. */
   get(code: string): Division | undefined {
-    const i = this.#index.get(code);
-    return i === undefined ? undefined : this.at(i);
+    const i = this.indexOf(code);
+    return i < 0 ? undefined : this.at(i);
   }
 
   /** The division with this code; throws `hierarchy.unknown` if absent. */
@@ -161,11 +223,6 @@ export class Hierarchy implements Iterable<Division> {
     return this.childIndices(this.#require(code)).map((i) => this.at(i));
   }
 
-  /** The number of direct children. */
-  childCount(code: string): number {
-    return this.childIndices(this.#require(code)).length;
-  }
-
   /**
    * All descendants (excluding the division itself), optionally only of one level.
    * @example
@@ -181,10 +238,10 @@ export class Hierarchy implements Iterable<Division> {
 
   /** The number of divisions per level, in the whole hierarchy or within a scope (the scope included). */
   countsByLevel(scope?: string): LevelCounts {
-    const counts = Object.fromEntries(DIVISION_LEVELS.map((l) => [l, 0])) as LevelCounts;
+    const tally = new Array<number>(DIVISION_LEVELS.length).fill(0);
     const [from, to] = scope === undefined ? [0, this.size] : this.#range(scope);
-    for (let j = from; j < to; j++) counts[DIVISION_LEVELS[this.#levels[j]!]!]++;
-    return counts;
+    for (let j = from; j < to; j++) tally[this.#levels[j]!]!++;
+    return Object.fromEntries(DIVISION_LEVELS.map((l, k) => [l, tally[k]!])) as LevelCounts;
   }
 
   /**
@@ -198,20 +255,29 @@ export class Hierarchy implements Iterable<Division> {
     const picked: number[] = [];
     for (let p = this.#parents[from]!; p >= 0; p = this.#parents[p]!) picked.unshift(p);
     for (let j = from; j < to; j++) picked.push(j);
+    const offset = from - (picked.length - (to - from));
+    const position = (p: number) => (p < from ? picked.indexOf(p) : p - offset);
+    let locals: Int32Array | null = null;
+    if (this.#locals) {
+      locals = new Int32Array(2 * picked.length);
+      picked.forEach((j, k) => locals!.set(this.#locals!.subarray(2 * j, 2 * j + 2), 2 * k));
+    }
     return new Hierarchy(
       this.edition,
       picked.map((j) => this.#codes[j]!),
       picked.map((j) => this.#names[j]!),
-      Uint8Array.from(picked, (j) => this.#levels[j]!),
       Uint8Array.from(picked, (j) => this.#kinds[j]!),
+      Float64Array.from(picked, (j) => this.#keys[j]!),
+      locals,
+      Int32Array.from(picked, (j) => (this.#parents[j]! < 0 ? -1 : position(this.#parents[j]!))),
     );
   }
 
   /**
-   * Divisions whose name contains `fragment`, exact names first, then names that start with it,
+   * Divisions whose name contains `fragment`: exact names first, then names that start with it,
    * then the rest, each group in code order.
    * @example
-   * national.search('昭通')[0].code; // '5306'
+   * national.search('昭通', { levels: ['prefecture'] })[0].code; // '5306'
    */
   search(fragment: string, options: SearchOptions = {}): Division[] {
     const needle = fragment.trim();
@@ -219,16 +285,14 @@ export class Hierarchy implements Iterable<Division> {
     const limit = options.limit ?? 50;
     const [from, to] = options.scope === undefined ? [0, this.size] : this.#range(options.scope);
     const levels = options.levels ? new Set(options.levels.map(levelRank)) : null;
-    const exact: number[] = [];
-    const prefix: number[] = [];
-    const inner: number[] = [];
-    for (let j = from; j < to && exact.length < limit; j++) {
+    const groups: [number[], number[], number[]] = [[], [], []];
+    for (let j = from; j < to && groups[0].length < limit; j++) {
       const name = this.#names[j]!;
       const at = name.indexOf(needle);
       if (at < 0 || (levels && !levels.has(this.#levels[j]!))) continue;
-      (name.length === needle.length ? exact : at === 0 ? prefix : inner).push(j);
+      groups[name.length === needle.length ? 0 : at === 0 ? 1 : 2].push(j);
     }
-    return [...exact, ...prefix, ...inner].slice(0, limit).map((j) => this.at(j));
+    return groups.flat().slice(0, limit).map((j) => this.at(j));
   }
 
   /** Every division in code order (depth-first pre-order). */
@@ -238,17 +302,30 @@ export class Hierarchy implements Iterable<Division> {
 
   /** The top-level divisions (provinces, or whatever the hierarchy starts with). */
   roots(): Division[] {
-    const out: Division[] = [];
-    for (let i = 0; i < this.size; i = this.#ends[i]!) out.push(this.at(i));
-    return out;
+    return this.childIndices(-1).map((i) => this.at(i));
   }
 
   // The row-level view below is for widgets that render thousands of rows: positions instead
   // of objects, so a virtual list can page through the country without allocating it.
 
-  /** The row position of a code, or -1. */
+  /**
+   * The row position of a code (short form), or -1.
+   * @example
+   * national.indexOf('5306'); // the row of 昭通市
+   */
   indexOf(code: string): number {
-    return this.#index.get(code) ?? -1;
+    const key = primaryKey(code);
+    if (Number.isNaN(key)) return -1;
+    let lo = 0;
+    let hi = this.#keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.#keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    // Grids share their village's key; the few rows with that key are checked by code.
+    for (let i = lo; i < this.#keys.length && this.#keys[i] === key; i++) if (this.#codes[i] === code) return i;
+    return -1;
   }
 
   /** The division at a row position. */
@@ -299,8 +376,8 @@ export class Hierarchy implements Iterable<Division> {
   }
 
   #require(code: string): number {
-    const i = this.#index.get(code);
-    if (i === undefined) throw new GualianError('hierarchy.unknown', { value: code });
+    const i = this.indexOf(code);
+    if (i < 0) throw new GualianError('hierarchy.unknown', { value: code });
     return i;
   }
 
@@ -310,6 +387,12 @@ export class Hierarchy implements Iterable<Division> {
   }
 }
 
+function compareRows(primary: Float64Array, locals: Int32Array | null, a: number, b: number): number {
+  const d = primary[a]! - primary[b]!;
+  if (d !== 0 || locals === null) return d;
+  return locals[2 * a]! - locals[2 * b]! || locals[2 * a + 1]! - locals[2 * b + 1]!;
+}
+
 function isChildOf(code: string, ancestor: string): boolean {
-  return code.length > ancestor.length && code.startsWith(ancestor) && (!ancestor.includes('-') || code[ancestor.length] === '-');
+  return code.length > ancestor.length && code.startsWith(ancestor) && (ancestor.length === 12 ? code[12] === '-' : !ancestor.includes('-') || code[ancestor.length] === '-');
 }

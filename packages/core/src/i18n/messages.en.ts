@@ -44,6 +44,7 @@ export const messages: Record<keyof typeof reference, string> = {
   'error.row.columns': 'the row has {count} columns, the header {expected}',
   'error.file.header': 'the header lacks the required column "{value}"',
   'error.file.encoding': 'the file encoding is neither UTF-8 nor GB18030',
+  'error.file.json': '{source} is not valid JSON: {reason}',
   'error.file.rejected': '{source} has {count} bad rows and was rejected; first: {first}',
   'error.hierarchy.unknown': 'division "{value}" is not in the hierarchy',
   'ui.choose': 'Choose',

@@ -42,6 +42,7 @@ export const messages = {
   'error.row.columns': '本行有 {count} 列，表头有 {expected} 列',
   'error.file.header': '表头缺少必需的列“{value}”',
   'error.file.encoding': '无法识别文件编码（既非 UTF-8 也非 GB18030）',
+  'error.file.json': '{source} 不是有效的 JSON：{reason}',
   'error.file.rejected': '{source} 有 {count} 行无效，整个文件被拒绝；第一处：{first}',
   'error.hierarchy.unknown': '区划“{value}”不在层级中',
   'ui.choose': '请选择',

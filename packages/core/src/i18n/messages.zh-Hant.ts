@@ -44,6 +44,7 @@ export const messages: Record<keyof typeof reference, string> = {
   'error.row.columns': '本行有 {count} 欄，表頭有 {expected} 欄',
   'error.file.header': '表頭缺少必需的欄「{value}」',
   'error.file.encoding': '無法識別檔案編碼（既非 UTF-8 也非 GB18030）',
+  'error.file.json': '{source} 不是有效的 JSON：{reason}',
   'error.file.rejected': '{source} 有 {count} 行無效，整個檔案被拒絕；第一處：{first}',
   'error.hierarchy.unknown': '區劃「{value}」不在層級中',
   'ui.choose': '請選擇',

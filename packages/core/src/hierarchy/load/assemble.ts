@@ -1,10 +1,11 @@
 /**
- * The common last step of every loader: reject duplicates and orphans row by row, then build
- * the hierarchy from what is left, or refuse the whole file in strict mode.
+ * The common last step of every loader: rows collected in columns are sorted and indexed by
+ * the hierarchy's build, which reports duplicates and orphans row by row; strict mode then
+ * refuses the whole input, lenient mode keeps the good rows.
  */
 import { DivisionFileError, type RowIssue } from '../../errors/index.js';
-import { parentOfShortCode, rankOfShortCode } from '../codes.js';
-import { Hierarchy, type DivisionInput } from '../hierarchy.js';
+import { Hierarchy, NO_KIND } from '../hierarchy.js';
+import { DIVISION_KINDS, type DivisionKind } from '../schema.js';
 
 /** How a loader treats bad rows: `strict` refuses the whole input, `lenient` keeps the good rows and reports the rest. */
 export type LoadMode = 'strict' | 'lenient';
@@ -28,45 +29,47 @@ export interface LoadResult {
   issues: RowIssue[];
 }
 
-/** A validated row waiting for its parent check. @internal */
-export interface Candidate extends DivisionInput {
-  line: number;
-  source?: string | undefined;
+/** Rows accepted by the field checks, waiting for the structural ones. @internal */
+export class RowSink {
+  readonly codes: string[] = [];
+  readonly names: string[] = [];
+  readonly kinds: number[] = [];
+  readonly lines: number[] = [];
+  readonly sources: (string | undefined)[] = [];
+
+  add(code: string, name: string, kind: DivisionKind | undefined, line: number, source: string | undefined): void {
+    this.addRow(code, name, kind === undefined ? NO_KIND : DIVISION_KINDS.indexOf(kind), line, source);
+  }
+
+  addRow(code: string, name: string, kind: number, line: number, source: string | undefined): void {
+    this.codes.push(code);
+    this.names.push(name);
+    this.kinds.push(kind);
+    this.lines.push(line);
+    this.sources.push(source);
+  }
 }
 
 /** @internal */
-export function assemble(candidates: Candidate[], issues: RowIssue[], options: LoadOptions, base?: Hierarchy): LoadResult {
-  const seen = new Map<string, number>();
-  const byRank: Candidate[][] = [[], [], [], [], [], [], []];
-  for (const c of candidates) {
-    const other = seen.get(c.code);
-    if (other !== undefined || base?.has(c.code)) {
-      issues.push({ line: c.line, field: 'code', reason: 'row.duplicate', value: c.code, details: { other: other ?? 0 }, ...src(c) });
-      continue;
+export function assemble(sink: RowSink, issues: RowIssue[], options: LoadOptions, base?: Hierarchy): LoadResult {
+  let rows = sink;
+  if (base) {
+    rows = new RowSink();
+    for (let i = 0; i < base.size; i++) {
+      const d = base.at(i);
+      rows.add(d.code, d.name, d.kind, 0, undefined);
     }
-    seen.set(c.code, c.line);
-    byRank[rankOfShortCode(c.code)]!.push(c);
+    for (let i = 0; i < sink.codes.length; i++) rows.addRow(sink.codes[i]!, sink.names[i]!, sink.kinds[i]!, sink.lines[i]!, sink.sources[i]);
   }
-  // Parents always sit at a higher level, so taking the levels top down settles each row's
-  // parent before the row itself, and an orphan's children are reported as orphans too.
-  const accepted = new Set<string>();
-  const rows: DivisionInput[] = base ? [...base] : [];
-  for (const group of byRank) {
-    for (const c of group) {
-      const parent = parentOfShortCode(c.code);
-      if (parent !== null && !accepted.has(parent) && !base?.has(parent)) {
-        issues.push({ line: c.line, field: 'parentCode', reason: 'row.parent', value: parent, ...src(c) });
-        continue;
-      }
-      accepted.add(c.code);
-      rows.push(c);
-    }
-  }
+  let rejected = 0;
+  const hierarchy = Hierarchy.build(rows, options.edition ?? base?.edition ?? '', (r, reason, value, other) => {
+    rejected++;
+    const issue: RowIssue = { line: rows.lines[r]!, field: reason === 'row.parent' ? 'parentCode' : 'code', reason, value };
+    if (other !== undefined) issue.details = { other: rows.lines[other]! };
+    if (rows.sources[r] !== undefined) issue.source = rows.sources[r];
+    issues.push(issue);
+  });
   issues.sort((a, b) => (a.source ?? '').localeCompare(b.source ?? '') || a.line - b.line);
   if (issues.length > 0 && (options.mode ?? 'strict') === 'strict') throw new DivisionFileError(issues, options.source);
-  return { hierarchy: Hierarchy.fromDivisions(rows, options.edition ?? base?.edition ?? ''), accepted: accepted.size, issues };
-}
-
-function src(c: Candidate): { source?: string } {
-  return c.source === undefined ? {} : { source: c.source };
+  return { hierarchy, accepted: sink.codes.length - rejected, issues };
 }

