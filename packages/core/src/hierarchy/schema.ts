@@ -45,6 +45,11 @@ export const divisionPackSchema = z.object({
   edition: z.string(),
   source: z.string().optional(),
   rows: z.array(z.tuple([z.string(), z.string()]).rest(z.string())),
+  /**
+   * Where the descendants of some rows live, for lazy loading: code → URL of another pack,
+   * relative to this one (`{ "53": "53.json" }`).
+   */
+  chunks: z.record(z.string(), z.string()).optional(),
 });
 /** A division pack (see {@link divisionPackSchema}). */
 export type DivisionPack = z.output<typeof divisionPackSchema>;

