@@ -64,20 +64,18 @@ export class Hierarchy implements Iterable<Division> {
   readonly #keys: Float64Array;
   readonly #locals: Int32Array | null;
 
-  private constructor(edition: string, codes: string[], names: string[], kinds: Uint8Array, keys: Float64Array, locals: Int32Array | null, parents: Int32Array) {
+  private constructor(edition: string, codes: string[], names: string[], levels: Uint8Array, kinds: Uint8Array, keys: Float64Array, locals: Int32Array | null, parents: Int32Array) {
     this.edition = edition;
     this.#codes = codes;
     this.#names = names;
+    this.#levels = levels;
     this.#kinds = kinds;
     this.#keys = keys;
     this.#locals = locals;
     this.#parents = parents;
     const n = codes.length;
-    this.#levels = new Uint8Array(n);
     this.#ends = new Int32Array(n).fill(n);
-    for (let i = 0; i < n; i++) this.#levels[i] = keys[i]! % 8 === 4 && locals !== null && locals[2 * i]! > 0 ? (locals[2 * i + 1]! > 0 ? 6 : 5) : keys[i]! % 8;
-    // A node's subtree ends where the next node outside it starts: walk up from each row and
-    // close the ancestors it is not under.
+    // A node's subtree ends where the first row not under it starts.
     const stack: number[] = [];
     for (let i = 0; i < n; i++) {
       while (stack.length > 0 && stack[stack.length - 1] !== parents[i]) this.#ends[stack.pop()!] = i;
@@ -105,8 +103,9 @@ export class Hierarchy implements Iterable<Division> {
 
   /**
    * Sort rows into pre-order, drop duplicates and orphans (telling `reject` of each), and
-   * index the rest. Linear but for the sort, which finds the runs of already sorted input
-   * (a loader's files, level by level) and merges them.
+   * index the rest. Parents are checked on the numeric keys, without building a string per
+   * row; the sort finds the runs of already sorted input (a loader's files, level by level)
+   * and merges them.
    * @internal
    */
   static build(rows: RowColumns, edition: string, reject: RejectRow): Hierarchy {
@@ -117,9 +116,12 @@ export class Hierarchy implements Iterable<Division> {
     let sorted = true;
     for (let i = 0; i < n; i++) {
       const code = rows.codes[i]!;
-      // Not a short code: sorted first, rejected in the pass below.
-      primary[i] = primaryKey(code);
-      if (Number.isNaN(primary[i])) (invalid ??= new Set()).add(i), (primary[i] = -1);
+      const key = primaryKey(code);
+      if (Number.isNaN(key)) {
+        // Not a short code: sorted first, rejected in the pass below.
+        (invalid ??= new Set()).add(i);
+        primary[i] = -1;
+      } else primary[i] = key;
       if (code.length > 12) {
         locals ??= new Int32Array(2 * n);
         locals[2 * i] = localNumber(code, 1);
@@ -127,20 +129,25 @@ export class Hierarchy implements Iterable<Division> {
       }
       if (sorted && i > 0 && compareRows(primary, locals, i - 1, i) > 0) sorted = false;
     }
-    let order: number[] | null = null;
+    let order: Int32Array | null = null;
     if (!sorted) {
-      order = new Array<number>(n);
-      for (let i = 0; i < n; i++) order[i] = i;
-      order.sort((a, b) => compareRows(primary, locals, a, b));
+      const idx = new Array<number>(n);
+      for (let i = 0; i < n; i++) idx[i] = i;
+      idx.sort((a, b) => compareRows(primary, locals, a, b));
+      order = Int32Array.from(idx);
     }
-    const codes: string[] = [];
-    const names: string[] = [];
-    const kinds: number[] = [];
-    const keys: number[] = [];
-    const kept: number[] = [];
-    const parents: number[] = [];
+    const codes = new Array<string>(n);
+    const names = new Array<string>(n);
+    const levels = new Uint8Array(n);
+    const kinds = new Uint8Array(n);
+    const keys = new Float64Array(n);
+    const keptLocals = locals ? new Int32Array(2 * n) : null;
+    const parents = new Int32Array(n);
+    const kept = new Int32Array(n);
     // Open ancestors of the current row, as positions among the rows kept so far.
-    const stack: number[] = [];
+    const stack = new Int32Array(8);
+    let depth = 0;
+    let m = 0;
     for (let j = 0; j < n; j++) {
       const r = order === null ? j : order[j]!;
       const code = rows.codes[r]!;
@@ -148,35 +155,63 @@ export class Hierarchy implements Iterable<Division> {
         reject(r, 'code.format', code);
         continue;
       }
-      const last = codes.length - 1;
-      if (last >= 0 && codes[last] === code) {
-        reject(r, 'row.duplicate', code, kept[last]);
+      const key = primary[r]!;
+      const grid = locals ? locals[2 * r]! : 0;
+      const unit = locals ? locals[2 * r + 1]! : 0;
+      if (m > 0 && keys[m - 1] === key && codes[m - 1] === code) {
+        reject(r, 'row.duplicate', code, kept[m - 1]);
         continue;
       }
-      const expected = parentOfShortCode(code);
-      while (stack.length > 0 && !isChildOf(code, codes[stack[stack.length - 1]!]!)) stack.pop();
-      const parent = stack.length > 0 ? stack[stack.length - 1]! : -1;
-      if (expected !== null && (parent < 0 || codes[parent] !== expected)) {
-        reject(r, 'row.parent', expected);
-        continue;
+      const rank = unit > 0 ? 6 : grid > 0 ? 5 : key % 8;
+      const padded = Math.floor(key / 8);
+      while (depth > 0 && !contains(stack[depth - 1]!, padded, grid)) depth--;
+      if (rank > 0) {
+        const p = depth > 0 ? stack[depth - 1]! : -1;
+        if (p < 0 || !isParent(p, rank, padded, grid)) {
+          reject(r, 'row.parent', parentOfShortCode(code)!);
+          continue;
+        }
       }
-      kept.push(r);
-      parents.push(parent);
-      codes.push(code);
-      names.push(rows.names[r]!);
-      kinds.push(rows.kinds[r]!);
-      keys.push(primary[r]!);
-      stack.push(codes.length - 1);
-    }
-    let keptLocals: Int32Array | null = null;
-    if (locals) {
-      keptLocals = new Int32Array(2 * kept.length);
-      for (let i = 0; i < kept.length; i++) {
-        keptLocals[2 * i] = locals[2 * kept[i]!]!;
-        keptLocals[2 * i + 1] = locals[2 * kept[i]! + 1]!;
+      kept[m] = r;
+      parents[m] = depth > 0 ? stack[depth - 1]! : -1;
+      codes[m] = code;
+      names[m] = rows.names[r]!;
+      kinds[m] = rows.kinds[r]!;
+      keys[m] = key;
+      levels[m] = rank;
+      if (keptLocals) {
+        keptLocals[2 * m] = grid;
+        keptLocals[2 * m + 1] = unit;
       }
+      stack[depth++] = m;
+      m++;
     }
-    return new Hierarchy(edition, codes, names, Uint8Array.from(kinds), Float64Array.from(keys), keptLocals, Int32Array.from(parents));
+    return new Hierarchy(
+      edition,
+      m === n ? codes : codes.slice(0, m),
+      m === n ? names : names.slice(0, m),
+      levels.slice(0, m),
+      kinds.slice(0, m),
+      keys.slice(0, m),
+      keptLocals ? keptLocals.slice(0, 2 * m) : null,
+      parents.slice(0, m),
+    );
+
+    /** Whether kept row `a` has the row with these padded digits and grid number in its subtree. */
+    function contains(a: number, padded: number, grid: number): boolean {
+      const aPadded = Math.floor(keys[a]! / 8);
+      const aRank = levels[a]!;
+      if (aRank < 4) return padded >= aPadded && padded < aPadded + SPAN[aRank]!;
+      if (padded !== aPadded) return false;
+      return aRank === 4 ? grid > 0 : aRank === 5 && grid === keptLocals![2 * a];
+    }
+
+    /** Whether kept row `p`, open on the stack, is the parent of a row of this rank. */
+    function isParent(p: number, rank: number, padded: number, grid: number): boolean {
+      if (levels[p] !== rank - 1) return false;
+      if (rank <= 4) return Math.floor(keys[p]! / 8) === padded - (padded % SPAN[rank - 1]!);
+      return rank === 5 || keptLocals![2 * p] === grid;
+    }
   }
 
   /** Number of divisions. */
@@ -266,6 +301,7 @@ export class Hierarchy implements Iterable<Division> {
       this.edition,
       picked.map((j) => this.#codes[j]!),
       picked.map((j) => this.#names[j]!),
+      Uint8Array.from(picked, (j) => this.#levels[j]!),
       Uint8Array.from(picked, (j) => this.#kinds[j]!),
       Float64Array.from(picked, (j) => this.#keys[j]!),
       locals,
@@ -393,6 +429,5 @@ function compareRows(primary: Float64Array, locals: Int32Array | null, a: number
   return locals[2 * a]! - locals[2 * b]! || locals[2 * a + 1]! - locals[2 * b + 1]!;
 }
 
-function isChildOf(code: string, ancestor: string): boolean {
-  return code.length > ancestor.length && code.startsWith(ancestor) && (ancestor.length === 12 ? code[12] === '-' : !ancestor.includes('-') || code[ancestor.length] === '-');
-}
+/** How many padded 12-digit values the subtree of a province, prefecture, county or township spans. */
+const SPAN = [1e10, 1e8, 1e6, 1e3];

@@ -5,12 +5,19 @@
 import { GualianError, type RowIssue } from '../errors/index.js';
 import { parseCsv } from './csv.js';
 
-/** A table: its columns, the positions of the columns asked for, and its rows. @internal */
+/**
+ * A table: its columns, the positions of the columns asked for, and its rows. A CSV row's
+ * values are its fields; a JSON row is read through the column names, so a national file
+ * costs no extra array per row.
+ * @internal
+ */
 export interface Table {
   columns: string[];
   /** Position of each wanted column (undefined when absent). */
   positions: (number | undefined)[];
-  rows: Array<{ line: number; values: unknown[] }>;
+  rows: Array<{ line: number; values: unknown[] | Record<string, unknown> }>;
+  /** The value of wanted column `k` in a row (`undefined` when the column is absent). */
+  cell(row: { values: unknown[] | Record<string, unknown> }, k: number): unknown;
 }
 
 /**
@@ -36,7 +43,11 @@ export function readTable(input: string | readonly unknown[], source: string, is
     const first = records.find((r) => r !== null && typeof r === 'object') as Record<string, unknown> | undefined;
     columns = first ? Object.keys(first) : [];
     // JSON records are numbered from 1 in array order: the "line" of a record.
-    rows = records.map((r, i) => ({ line: i + 1, values: r !== null && typeof r === 'object' ? columns.map((c) => (r as Record<string, unknown>)[c]) : [] }));
+    rows = new Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      rows[i] = { line: i + 1, values: r !== null && typeof r === 'object' && !Array.isArray(r) ? (r as Record<string, unknown>) : {} };
+    }
   } else {
     const records = parseCsv(input);
     columns = records[0]?.fields.map((h) => h.trim()) ?? [];
@@ -57,5 +68,10 @@ export function readTable(input: string | readonly unknown[], source: string, is
     if (at < 0 && k < required && rows.length > 0) throw new GualianError('file.header', { value: aliases[0]!, source });
     return at < 0 ? undefined : at;
   });
-  return { columns, positions, rows };
+  const names = positions.map((at) => (at === undefined ? undefined : columns[at]));
+  const cell: Table['cell'] = Array.isArray(rows[0]?.values) || rows.length === 0
+    ? (row, k) => (positions[k] === undefined ? undefined : (row.values as unknown[])[positions[k]!])
+    : (row, k) => (names[k] === undefined ? undefined : (row.values as Record<string, unknown>)[names[k]!]);
+  return { columns, positions, rows, cell };
 }
+

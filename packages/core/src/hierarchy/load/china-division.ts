@@ -51,20 +51,21 @@ export function loadChinaDivision(files: ChinaDivisionFiles, options: LoadOption
     if (input === undefined) continue;
     const source: string = file;
     const table = readTable(toText(input), source, issues, ['code', 'name', ...(parentColumn ? [parentColumn] : [])]);
-    const [codeAt, nameAt, parentAt] = table.positions;
-    for (const { line, values } of table.rows) {
-      const ctx: RowContext = { line, source, issues };
-      const code = checkCode(values[codeAt!], 'code', ctx, (raw) => normalizeCodeAt(raw, level));
-      const name = checkName(values[nameAt!], ctx);
+    const hasParent = table.positions[2] !== undefined;
+    const normalize = (raw: string) => normalizeCodeAt(raw, level);
+    for (const row of table.rows) {
+      const ctx: RowContext = { line: row.line, source, issues };
+      const code = checkCode(table.cell(row, 0), 'code', ctx, normalize);
+      const name = checkName(table.cell(row, 1), ctx);
       if (code === null || name === null) continue;
-      if (parentAt !== undefined) {
-        const declared = String(values[parentAt] ?? '').trim();
+      if (hasParent) {
+        const declared = String(table.cell(row, 2) ?? '').trim();
         if (declared !== parentOfShortCode(code)) {
           report(ctx, parentColumn!, 'row.parent', declared);
           continue;
         }
       }
-      sink.add(code, name, level === 'village' ? villageKind(code, name) : undefined, line, source);
+      sink.add(code, name, level === 'village' ? villageKind(code, name) : undefined, row.line, source);
     }
   }
   return assemble(sink, issues, options);

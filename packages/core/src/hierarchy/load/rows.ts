@@ -28,7 +28,9 @@ export function checkName(raw: unknown, ctx: RowContext): string | null {
   const value = raw == null ? '' : String(raw).trim();
   if (value === '') return report(ctx, 'name', 'row.missing', value);
   if (value.length > 100 || /[\u0000-\u001f]/.test(value)) return report(ctx, 'name', 'row.name', value);
-  return value;
+  // V8 keeps a slice of 13 or more characters as a view of the whole file's text; a copy lets
+  // that text be freed once the load is done (about 70 MB for the national villages file).
+  return value.length >= 13 ? value.split('').join('') : value;
 }
 
 /** Record an issue and return `null`. @internal */

@@ -61,12 +61,10 @@ export function loadDivisionTable(input: string | Uint8Array | readonly Record<s
   const table = readTable(typeof input === 'string' || input instanceof Uint8Array ? toText(input) : input, source ?? 'input', issues, wanted, 2);
   if (source === undefined) for (const i of issues) delete i.source;
   const sink = new RowSink();
-  for (const { line, values } of table.rows) {
+  for (const row of table.rows) {
+    const line = row.line;
     const ctx: RowContext = { line, source, issues };
-    const get = (k: number) => {
-      const at = table.positions[k];
-      return at === undefined ? '' : String(values[at] ?? '').trim();
-    };
+    const get = (k: number) => String(table.cell(row, k) ?? '').trim();
     const rawParent = get(2);
     const parent = rawParent === '' ? null : checkCode(rawParent, 'parentCode', ctx);
     if (rawParent !== '' && parent === null) continue;
