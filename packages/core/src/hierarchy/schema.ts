@@ -1,7 +1,7 @@
 /**
  * Zod schemas of division records: the single source of truth for their types.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DIVISION_LEVELS, isDivisionCode, normalizeCode } from './codes.js';
 
 /** Grid types (seed 003): open estate, closed estate, rural, special. */
@@ -15,10 +15,10 @@ export const DIVISION_KINDS = ['residents-committee', 'villagers-committee', 'li
 export type DivisionKind = (typeof DIVISION_KINDS)[number];
 
 /** A division code in short or 12-digit form, normalised to the short form. */
-export const divisionCodeSchema = z
-  .string()
-  .refine(isDivisionCode, { message: 'not a division code' })
-  .transform((c) => normalizeCode(c));
+export const divisionCodeSchema = z.pipe(
+  z.string().check(z.refine(isDivisionCode, { message: 'not a division code' })),
+  z.transform((c: string) => normalizeCode(c)),
+);
 
 /** A level of the hierarchy. */
 export const divisionLevelSchema = z.enum(DIVISION_LEVELS);
@@ -26,10 +26,10 @@ export const divisionLevelSchema = z.enum(DIVISION_LEVELS);
 /** One division: code, name, level, the parent's code, and its kind where known. */
 export const divisionSchema = z.object({
   code: divisionCodeSchema,
-  name: z.string().trim().min(1).max(100),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   level: divisionLevelSchema,
-  parentCode: divisionCodeSchema.nullable(),
-  kind: z.enum(DIVISION_KINDS).optional(),
+  parentCode: z.nullable(divisionCodeSchema),
+  kind: z.optional(z.enum(DIVISION_KINDS)),
 });
 /** One division of the hierarchy. */
 export type Division = z.output<typeof divisionSchema>;
@@ -43,13 +43,13 @@ export const divisionPackSchema = z.object({
   format: z.literal('gualian-divisions'),
   version: z.literal(1),
   edition: z.string(),
-  source: z.string().optional(),
-  rows: z.array(z.tuple([z.string(), z.string()]).rest(z.string())),
+  source: z.optional(z.string()),
+  rows: z.array(z.tuple([z.string(), z.string()], z.string())),
   /**
    * Where the descendants of some rows live, for lazy loading: code → URL of another pack,
    * relative to this one (`{ "53": "53.json" }`).
    */
-  chunks: z.record(z.string(), z.string()).optional(),
+  chunks: z.optional(z.record(z.string(), z.string())),
 });
 /** A division pack (see {@link divisionPackSchema}). */
 export type DivisionPack = z.output<typeof divisionPackSchema>;
