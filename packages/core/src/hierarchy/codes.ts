@@ -46,7 +46,7 @@ export function levelRank(level: DivisionLevel): number {
  * normalizeCode('530600000000'); // '5306'
  * normalizeCode(' 530627 ');      // '530627'
  */
-export function normalizeCode(input: string): string {
+export function normalizeCode(input: string, options: { padded?: boolean } = {}): string {
   const code = String(input ?? '').trim();
   if (code === '') throw new DivisionCodeError('code.empty', { value: code });
   const local = LOCAL.exec(code);
@@ -58,7 +58,9 @@ export function normalizeCode(input: string): string {
     return code;
   }
   if (!OFFICIAL.test(code)) throw new DivisionCodeError('code.format', { value: code });
-  const short = code.length === 12 ? stripPadding(code) : code;
+  // `padded: false` reads a 12-digit code as a village even when it ends in zeros (金门县's
+  // placeholder 350527000000), for inputs known to hold short codes only, such as packs.
+  const short = code.length === 12 && options.padded !== false ? stripPadding(code) : code;
   validateOfficial(short, code);
   return short;
 }

