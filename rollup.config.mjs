@@ -32,9 +32,9 @@ const external = (id) => /^(lit|@lit\/|@lit-labs\/|lit-html|lit-element|@gualian
 
 export default [
   {
-    input: { index: 'packages/core/src/index.ts' },
+    input: { index: 'packages/core/src/index.ts', demo: 'packages/core/src/demo/index.ts' },
     external,
-    output: { dir: 'packages/core/dist', format: 'es', sourcemap: true, preserveModules: false },
+    output: { dir: 'packages/core/dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins: [nodeResolve(), ts('es2022'), gzipReport()],
   },
   {

@@ -8,3 +8,5 @@ export { parseCsv, type CsvRecord } from './io/csv.js';
 export { decodeText, type TextEncodingName } from './io/encodings.js';
 export { GualianError, DivisionCodeError, DivisionFileError, describeError, describeIssue, type ErrorCode, type RowIssue } from './errors/index.js';
 export { translate, resolveLang, type Lang, type MessageKey } from './i18n/index.js';
+export * from './pairing/index.js';
+export { dayNumber, isoDate, yearRange, quarterOf } from './time/days.js';

@@ -5,6 +5,7 @@
 import { messages as zhHans } from './messages.zh-Hans.js';
 import { messages as zhHant } from './messages.zh-Hant.js';
 import { messages as en } from './messages.en.js';
+import { pairingMessages } from './messages.pairing.js';
 
 /** The languages gualian speaks. */
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';
@@ -12,7 +13,11 @@ export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';
 /** The message keys: the zh-Hans catalogue is the reference. */
 export type MessageKey = keyof typeof zhHans;
 
-const catalogues: Record<Lang, Record<string, string>> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };
+const catalogues: Record<Lang, Record<string, string>> = {
+  'zh-Hans': { ...zhHans, ...pairingMessages['zh-Hans'] },
+  'zh-Hant': { ...zhHant, ...pairingMessages['zh-Hant'] },
+  en: { ...en, ...pairingMessages.en },
+};
 
 /**
  * Map any BCP 47 tag to one of gualian's languages: `zh-TW`, `zh-HK` and `zh-Hant-*` give

@@ -59,4 +59,6 @@ export const messages: Record<keyof typeof reference, string> = {
   'ui.collapse': 'Collapse',
   'ui.regionPicker': 'Choose an administrative division',
   'ui.selected': 'Selected: {path}',
+  'ui.loadAll': 'Search everywhere (loads all data)',
+  'ui.matchOf': '{index} of {count}',
 };

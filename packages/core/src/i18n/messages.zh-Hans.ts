@@ -57,4 +57,6 @@ export const messages = {
   'ui.collapse': '收起',
   'ui.regionPicker': '选择行政区划',
   'ui.selected': '已选：{path}',
+  'ui.loadAll': '搜索全部地区（加载全部数据）',
+  'ui.matchOf': '第 {index} 个，共 {count} 个',
 } as const;

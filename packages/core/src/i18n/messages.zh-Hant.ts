@@ -59,4 +59,6 @@ export const messages: Record<keyof typeof reference, string> = {
   'ui.collapse': '收合',
   'ui.regionPicker': '選擇行政區劃',
   'ui.selected': '已選：{path}',
+  'ui.loadAll': '搜尋全部地區（載入全部資料）',
+  'ui.matchOf': '第 {index} 個，共 {count} 個',
 };

@@ -1,0 +1,4 @@
+export * from './schema.js';
+export { Roster, activityMask, type RosterInput } from './roster.js';
+export { checkPairing, mergeReports, emptyTotals, type CheckOptions, type CoverageReport, type CoverageTotals, type DivisionTotals } from './check.js';
+export { describeViolation, VIOLATION_CODES, type Violation, type ViolationCode, type Severity } from './violations.js';

@@ -1,0 +1,41 @@
+/**
+ * Calendar days as integers (days since 1970-01-01), so that visit dates fit typed arrays and
+ * compare with `<`. Dates are civil dates (YYYY-MM-DD) in China's time zone; no clock time.
+ */
+
+/**
+ * The day number of an ISO date (`YYYY-MM-DD`), or `NaN` if it is not a real date.
+ * @example
+ * dayNumber('1970-01-02'); // 1
+ */
+export function dayNumber(iso: string): number {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return NaN;
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return NaN;
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+/**
+ * The ISO date of a day number.
+ * @example
+ * isoDate(19723); // '2024-01-01'
+ */
+export function isoDate(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The first and last day numbers of a year. @example yearRange(2024); // [19723, 20088] */
+export function yearRange(year: number): [number, number] {
+  return [Date.UTC(year, 0, 1) / 86_400_000, Date.UTC(year, 11, 31) / 86_400_000];
+}
+
+/** The quarter (0–3) of a day number. */
+export function quarterOf(day: number): number {
+  return Math.floor(new Date(day * 86_400_000).getUTCMonth() / 3);
+}
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
