@@ -5,7 +5,7 @@
  * the hierarchy's own.
  */
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
-import { isoDate, yearRange } from '../time/days.js';
+import { isoDate, quarterRange, yearRange } from '../time/days.js';
 import { ACTIVITIES, KNOWN_UNITS, type Activity, type Cadre, type Pairing, type Visit } from '../pairing/schema.js';
 
 /** A small, fast, seeded PRNG (mulberry32). */
@@ -132,9 +132,9 @@ export function generateRoster(h: Hierarchy, options: GenerateOptions): Generate
     const role = roles.get(c.id);
     const n = role === 'noVisits' ? 0 : role === 'fewVisits' ? 1 + Math.floor(rnd() * 2) : vMin + Math.floor(rnd() * (vMax - vMin + 1));
     for (let k = 0; k < n; k++) {
-      const span = role === 'crammed' ? 30 : y1 - y0 + 1;
-      // Spread through the year: one visit per slice, at a random day within it.
-      const day = role === 'crammed' ? y1 - Math.floor(rnd() * span) : y0 + Math.floor(((k + rnd()) * span) / n);
+      // Spread through the year: the first four in the four quarters, the rest anywhere.
+      const quarter = k < 4 ? quarterRange(options.year, k) : [y0, y1];
+      const day = role === 'crammed' ? y1 - Math.floor(rnd() * 30) : quarter[0]! + Math.floor(rnd() * (quarter[1]! - quarter[0]! + 1));
       const activities: Activity[] = role === 'driveBy' ? [] : ACTIVITIES.filter((a) => a !== 'other' && rnd() < 0.3);
       if (activities.length === 0 && role !== 'driveBy') activities.push(pick(ACTIVITIES.slice(0, 4)));
       visits.push({

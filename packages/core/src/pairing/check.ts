@@ -292,7 +292,8 @@ export function checkPairing(roster: Roster, options: CheckOptions): CoverageRep
     const from = Math.max(P.from[p]!, c0);
     const to = Math.min(P.to[p]!, c1);
     const span = to - from + 1;
-    const required = span >= yearDays ? policy.minVisitsPerYear : Math.ceil((policy.minVisitsPerYear * span) / yearDays);
+    // Rounded to the nearest visit: half a year of a four-a-year rule asks for two.
+    const required = span >= yearDays ? policy.minVisitsPerYear : Math.round((policy.minVisitsPerYear * span) / yearDays);
     const made = visitsOf[p]!;
     pairingsAt[t - lo]!++;
     visitsAt[t - lo]! += made;

@@ -31,6 +31,11 @@ export function yearRange(year: number): [number, number] {
   return [Date.UTC(year, 0, 1) / 86_400_000, Date.UTC(year, 11, 31) / 86_400_000];
 }
 
+/** The first and last day numbers of quarter `q` (0–3) of a year. */
+export function quarterRange(year: number, q: number): [number, number] {
+  return [Date.UTC(year, 3 * q, 1) / 86_400_000, Date.UTC(year, 3 * q + 3, 0) / 86_400_000];
+}
+
 /** The quarter (0–3) of a day number. */
 export function quarterOf(day: number): number {
   return Math.floor(new Date(day * 86_400_000).getUTCMonth() / 3);
