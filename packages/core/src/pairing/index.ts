@@ -1,5 +1,5 @@
 export * from './schema.js';
 export { Roster, activityMask, type RosterInput } from './roster.js';
-export { checkPairing, mergeReports, emptyTotals, type CheckOptions, type CoverageReport, type CoverageTotals, type DivisionTotals } from './check.js';
+export { checkPairing, watchPairing, PairingMonitor, mergeReports, emptyTotals, type CheckOptions, type CoverageReport, type CoverageTotals, type DivisionTotals } from './check.js';
 export { describeViolation, VIOLATION_CODES, type Violation, type ViolationCode, type Severity } from './violations.js';
 export { planPairings, type PlanOptions, type PlanResult, type PlanCosts, type Shortage } from './planner.js';
