@@ -61,7 +61,10 @@ class Ints {
 export class Roster {
   readonly hierarchy: Hierarchy;
   readonly #cadreIndex = new Map<string, number>();
-  readonly cadres: Cadre[] = [];
+  readonly #cadres: Cadre[] = [];
+  /** For rosters built from columns: ids by position, and no cadre records until asked. */
+  #idOf: ((i: number) => string) | null = null;
+  #columnCadres = 0;
   /** Rank of each cadre (index into {@link CADRE_RANKS}). */
   cadreRank: Uint8Array = new Uint8Array(16);
   /** Hierarchy row of each cadre's home, or -1. */
@@ -107,7 +110,8 @@ export class Roster {
   static fromColumns(
     hierarchy: Hierarchy,
     columns: {
-      cadreIds: string[];
+      /** The id of each cadre, as a list or a function of the position. */
+      cadreIds: string[] | ((i: number) => string);
       cadreRank: Uint8Array;
       cadreHome?: Int32Array;
       pairings: { cadre: Int32Array; role: Int32Array; target: Int32Array; from?: Int32Array; to?: Int32Array };
@@ -115,14 +119,12 @@ export class Roster {
     },
   ): Roster {
     const r = new Roster(hierarchy);
-    const n = columns.cadreIds.length;
+    const n = columns.cadreRank.length;
+    const ids = columns.cadreIds;
     r.cadreRank = columns.cadreRank;
     r.cadreHome = columns.cadreHome ?? new Int32Array(n).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const id = columns.cadreIds[i]!;
-      r.cadres.push({ id, name: id, unit: '', rank: CADRE_RANKS[columns.cadreRank[i]!]! });
-      r.#cadreIndex.set(id, i);
-    }
+    r.#idOf = typeof ids === 'function' ? ids : (i) => ids[i]!;
+    r.#columnCadres = n;
     const p = columns.pairings;
     const m = p.cadre.length;
     r.#pCadre = Ints.of(p.cadre);
@@ -142,8 +144,22 @@ export class Roster {
 
   /** Number of cadres. */
   get cadreCount(): number {
-    return this.cadres.length;
+    return this.#idOf ? this.#columnCadres : this.#cadres.length;
   }
+
+  /** The id of the cadre at a position. */
+  cadreId(i: number): string {
+    return this.#idOf ? this.#idOf(i) : this.#cadres[i]!.id;
+  }
+
+  /** The cadre at a position (made on demand for rosters built from columns). */
+  cadre(i: number): Cadre {
+    if (!this.#idOf) return this.#cadres[i]!;
+    const id = this.#idOf(i);
+    return { id, name: id, unit: '', rank: CADRE_RANKS[this.cadreRank[i]!]! };
+  }
+
+
 
   /** Number of pairings. */
   get pairingCount(): number {
@@ -157,6 +173,10 @@ export class Roster {
 
   /** The position of a cadre id, or -1. */
   cadreIndex(id: string): number {
+    if (this.#idOf && this.#cadreIndex.size === 0) {
+      // Built from columns: the id index is made the first time an id is looked up.
+      for (let i = 0; i < this.#columnCadres; i++) this.#cadreIndex.set(this.#idOf(i), i);
+    }
     return this.#cadreIndex.get(id) ?? -1;
   }
 
@@ -166,7 +186,8 @@ export class Roster {
       this.duplicateCadres.push(c.id);
       return this.#cadreIndex.get(c.id)!;
     }
-    const i = this.cadres.length;
+    if (this.#idOf) throw new Error('a roster built from columns takes no new cadres');
+    const i = this.#cadres.length;
     if (i === this.cadreRank.length) {
       const rank = new Uint8Array(i * 2);
       rank.set(this.cadreRank);
@@ -175,7 +196,7 @@ export class Roster {
       home.set(this.cadreHome);
       this.cadreHome = home;
     }
-    this.cadres.push(c);
+    this.#cadres.push(c);
     this.#cadreIndex.set(c.id, i);
     this.cadreRank[i] = CADRE_RANKS.indexOf(c.rank);
     this.cadreHome[i] = c.homeCode === undefined ? -1 : this.#row(c.homeCode);

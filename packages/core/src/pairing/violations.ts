@@ -72,19 +72,22 @@ export function describeViolation(v: Violation, lang: Lang = 'zh-Hans', names?: 
   return translate(`violation.${v.code}`, lang, { place, cadre: v.cadres.join(', '), ...v.details });
 }
 
-/** The order of violations in a report: by division (code order), then code, then cadre. @internal */
-export function compareViolations(a: Violation, b: Violation): number {
-  const ka = keyOf(a);
-  const kb = keyOf(b);
-  return (
-    ka[0] - kb[0] ||
-    ka[1] - kb[1] ||
-    ka[2] - kb[2] ||
-    VIOLATION_CODES.indexOf(a.code) - VIOLATION_CODES.indexOf(b.code) ||
-    (a.cadres[0] ?? '').localeCompare(b.cadres[0] ?? '') ||
-    String(a.details['pairing'] ?? '').localeCompare(String(b.details['pairing'] ?? ''))
-  );
+/**
+ * Sort violations into report order: by division (code order), then violation code, then cadre,
+ * then pairing. Keys are computed once per violation, not per comparison.
+ * @internal
+ */
+export function sortViolations(list: Violation[]): Violation[] {
+  const keys = list.map((v) => {
+    const k = keyOf(v);
+    return { v, k0: k[0], k1: k[1], k2: k[2], code: CODE_RANK.get(v.code)!, cadre: v.cadres[0] ?? '', pairing: Number(v.details['pairing'] ?? -1), visit: String(v.details['visit'] ?? '') };
+  });
+  keys.sort((a, b) => a.k0 - b.k0 || a.k1 - b.k1 || a.k2 - b.k2 || a.code - b.code || (a.cadre < b.cadre ? -1 : a.cadre > b.cadre ? 1 : 0) || a.pairing - b.pairing || (a.visit < b.visit ? -1 : a.visit > b.visit ? 1 : 0));
+  for (let i = 0; i < keys.length; i++) list[i] = keys[i]!.v;
+  return list;
 }
+
+const CODE_RANK = new Map<string, number>(VIOLATION_CODES.map((c, i) => [c, i]));
 
 function keyOf(v: Violation): [number, number, number] {
   const k = sortKey(v.divisions[0] ?? '');

@@ -31,7 +31,7 @@ export function cadreFindings(
   const V = roster.visitColumns();
   const out: Violation[] = [];
   const divisions = [where];
-  const cadres = [roster.cadres[cadre]!.id];
+  const cadres = [roster.cadreId(cadre)];
   const n = visits.length;
   if (pairedVisits === 0) out.push({ code: 'nominal.no-visits', severity: 'warning', rule: 'findings', divisions, cadres, details: { visits: n } });
   if (n === 0) return out;
