@@ -39,7 +39,7 @@ const TYPES = {
   '.svg': 'image/svg+xml; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.md': 'text/markdown; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8', // shown in the browser rather than downloaded
   '.txt': 'text/plain; charset=utf-8',
   '.ts': 'text/plain; charset=utf-8',
   '.png': 'image/png',
@@ -55,7 +55,8 @@ const GZIP_MIN_BYTES = 1024;
  * would override the meta tag, and the GBK example page must be decoded as GBK.
  */
 function htmlType(body) {
-  const head = body.subarray(0, 1024).toString('latin1');
+  // Browsers look for the declaration in the first 1024 bytes, outside comments.
+  const head = body.subarray(0, 1024).toString('latin1').replace(/<!--[\s\S]*?(-->|$)/g, '');
   const m = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head);
   return `text/html; charset=${(m?.[1] ?? 'utf-8').toLowerCase()}`;
 }
