@@ -17,9 +17,18 @@ function nodeMeasure(script, arg) {
 function series(name, script, arg) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(nodeMeasure(script, arg));
-  const r = { ms: median(runs.map((x) => x.ms)), heapMB: median(runs.map((x) => x.retainedHeapMB)), rows: runs[0].rows, all: runs.map((x) => Math.round(x.ms)) };
+  const r = {
+    ms: median(runs.map((x) => x.ms)),
+    heapMB: median(runs.map((x) => x.retainedHeapMB ?? 0)),
+    peakRssMB: median(runs.map((x) => x.peakRssMB ?? 0)),
+    rows: runs[0].rows ?? runs[0].visits,
+    counts: runs[0].villagesUnder3 === undefined ? undefined : `${runs[0].villagesUnder3} villages under 3 cadres, ${runs[0].cadresUnder4} cadres under 4 visits`,
+    cost: runs[0].cost,
+    all: runs.map((x) => Math.round(x.ms)),
+  };
   results[name] = r;
-  console.log(`  ${name.padEnd(46)} ${String(Math.round(r.ms)).padStart(6)} ms  (runs ${r.all.join(', ')})  retained heap ${r.heapMB.toFixed(0)} MB  rows ${r.rows}`);
+  const memory = r.heapMB ? `retained heap ${r.heapMB.toFixed(0)} MB` : `peak RSS ${Math.round(r.peakRssMB)} MB`;
+  console.log(`  ${name.padEnd(58)} ${String(Math.round(r.ms)).padStart(6)} ms  (runs ${r.all.join(', ')})  ${memory}`);
   return r;
 }
 
@@ -31,6 +40,24 @@ const csv = series('gualian: loadChinaDivision from the CSV files', 'bench/hiera
 console.log(`  ratio gualian(JSON) / JSON.parse(same files): ${(json.ms / peerAll.ms).toFixed(2)}×   (target ≤ 2×)`);
 console.log(`  ratio gualian(CSV)  / JSON.parse(same data as JSON): ${(csv.ms / peerAll.ms).toFixed(2)}×`);
 console.log(`  ratio gualian(JSON) / JSON.parse(villages.json alone): ${(json.ms / peerVillages.ms).toFixed(2)}×`);
+
+console.log(`\n包掛聯 national check: 620,573 villages, 3 cadres each plus the leads, 4–6 visits per cadre in 2024; medians of ${RUNS}`);
+const typed = series('floor: bare typed-array passes, the same two counts', 'bench/pairing-national.ts', 'typed');
+const duck = series('peer: DuckDB in memory, the same two counts (after load)', 'bench/pairing-national.ts', 'duckdb');
+const check = series('gualian: checkPairing, whole country, without findings', 'bench/pairing-national.ts', 'gualian');
+const withFindings = series('gualian: checkPairing, whole country, with findings', 'bench/pairing-national.ts', 'gualian-findings');
+const recheck = nodeMeasure('bench/pairing-national.ts', 'recheck');
+results.recheck = recheck;
+console.log(`  counts agree: ${[typed, duck, check].every((r) => r.counts === typed.counts) ? 'yes' : 'NO'} (${typed.counts})`);
+console.log(`  ratio gualian / DuckDB: ${(check.ms / duck.ms).toFixed(2)}×   (target ≤ 0.25×)`);
+console.log(`  ratio gualian / typed-array floor: ${(check.ms / typed.ms).toFixed(2)}×   (target ≤ 3×)`);
+console.log(`  peak RSS: gualian ${Math.round(check.peakRssMB)} MB (with findings ${Math.round(withFindings.peakRssMB)} MB), DuckDB ${Math.round(duck.peakRssMB)} MB   (target < 2 GB)`);
+console.log(`  re-check after one new visit (2,000 visits): median ${recheck.ms.toFixed(3)} ms, p99 ${recheck.p99Ms.toFixed(3)} ms, max ${recheck.maxMs.toFixed(1)} ms (the first id lookup builds the id index); first full check ${Math.round(recheck.firstCheckMs)} ms`);
+
+console.log(`\nPairing planner, Zhaotong: 4,206 cadres × 1,402 villages (costs 0 / 1 / 4), medians of ${RUNS}`);
+const plan = series('gualian: planPairings (all pairs, compressed flow graph)', 'bench/planner.ts', 'gualian');
+const highs = series('peer: HiGHS 1.15 LP, sparse model as arrays (own county + 4)', 'bench/planner.ts', 'highs');
+console.log(`  optimum: gualian ${plan.cost}, HiGHS ${highs.cost} — ${plan.cost === highs.cost ? 'the same' : 'DIFFERENT'}; speed-up ${(highs.ms / plan.ms).toFixed(0)}×   (target ≥ 50×)`);
 
 const browser = await import('./tree-render.mjs').then((m) => m.runTreeBench(RUNS)).catch((e) => {
   console.log(`  tree benchmark failed: ${e.stack ?? e}`);
