@@ -3,7 +3,7 @@
  * documentation explains, the `details` it was raised with, and can be described in zh-Hans,
  * zh-Hant or English with {@link describeError}.
  */
-import { type Lang, translate } from '../i18n/index.js';
+import { type Lang, localiseDetails, translate } from '../i18n/index.js';
 
 /** The stable codes of gualian's errors and row issues. */
 export type ErrorCode =
@@ -68,7 +68,7 @@ export class DivisionFileError extends GualianError {
 
 /** Describe an error in the given language (zh-Hans by default). */
 export function describeError(error: GualianError, lang: Lang = 'zh-Hans'): string {
-  return translate(`error.${error.code}`, lang, error.details);
+  return translate(`error.${error.code}`, lang, localiseDetails(error.details, lang));
 }
 
 /**
@@ -78,7 +78,7 @@ export function describeError(error: GualianError, lang: Lang = 'zh-Hans'): stri
  * // → 'line 4, field "code": "53x6" is not a division code of 2, 4, 6, 9 or 12 digits'
  */
 export function describeIssue(issue: RowIssue, lang: Lang = 'zh-Hans'): string {
-  const reason = translate(`error.${issue.reason}`, lang, { value: issue.value, ...issue.details });
+  const reason = translate(`error.${issue.reason}`, lang, localiseDetails({ value: issue.value, ...issue.details }, lang));
   const where = translate('issue.where', lang, { line: issue.line, field: issue.field, reason });
   return issue.source ? `${issue.source}: ${where}` : where;
 }

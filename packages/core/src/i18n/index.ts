@@ -42,3 +42,20 @@ export function translate(key: string, lang: Lang = 'zh-Hans', values: Readonly<
   const template = catalogues[lang][key] ?? catalogues['zh-Hans'][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }
+
+/** Detail fields whose values are level or rank names, shown in the reader's language. */
+const LOCALISED_DETAILS: Record<string, string> = { segment: 'level', expected: 'level', level: 'level', rank: 'rank' };
+
+/**
+ * The details of an error or violation with level and rank names put into `lang`
+ * (`{ expected: 'village' }` → `{ expected: '村' }` in zh-Hans).
+ * @internal
+ */
+export function localiseDetails(details: Readonly<Record<string, string | number>>, lang: Lang): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...details };
+  for (const [key, prefix] of Object.entries(LOCALISED_DETAILS)) {
+    const v = out[key];
+    if (typeof v === 'string' && catalogues[lang][`${prefix}.${v}`] !== undefined) out[key] = catalogues[lang][`${prefix}.${v}`]!;
+  }
+  return out;
+}

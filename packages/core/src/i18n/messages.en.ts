@@ -2,6 +2,9 @@ import type { messages as reference } from './messages.zh-Hans.js';
 
 /** English messages. */
 export const messages: Record<keyof typeof reference, string> = {
+  'rank.prefectural': 'prefectural',
+  'rank.divisional': 'divisional',
+  'rank.staff': 'staff',
   'level.province': 'province',
   'level.prefecture': 'prefecture',
   'level.county': 'county',

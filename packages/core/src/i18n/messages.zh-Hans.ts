@@ -1,5 +1,8 @@
 /** zh-Hans messages: the reference catalogue. */
 export const messages = {
+  'rank.prefectural': '厅级',
+  'rank.divisional': '处级',
+  'rank.staff': '一般干部',
   'level.province': '省',
   'level.prefecture': '市',
   'level.county': '县',
@@ -31,7 +34,7 @@ export const messages = {
   'error.code.empty': '区划代码为空',
   'error.code.format': '“{value}”不是 2、4、6、9 或 12 位的区划代码',
   'error.code.province': '“{value}”的省级代码不存在',
-  'error.code.segment': '“{value}”的{segment}位超出编码规则的范围',
+  'error.code.segment': '“{value}”的{segment}级代码位超出编码规则的范围',
   'error.code.level': '“{value}”不是{expected}级代码',
   'error.row.missing': '缺少必填值',
   'error.row.duplicate': '代码“{value}”重复（已见于第 {other} 行）',

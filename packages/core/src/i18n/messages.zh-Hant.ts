@@ -2,6 +2,9 @@ import type { messages as reference } from './messages.zh-Hans.js';
 
 /** zh-Hant messages. */
 export const messages: Record<keyof typeof reference, string> = {
+  'rank.prefectural': '廳級',
+  'rank.divisional': '處級',
+  'rank.staff': '一般幹部',
   'level.province': '省',
   'level.prefecture': '市',
   'level.county': '縣',
@@ -33,7 +36,7 @@ export const messages: Record<keyof typeof reference, string> = {
   'error.code.empty': '區劃代碼為空',
   'error.code.format': '「{value}」不是 2、4、6、9 或 12 位的區劃代碼',
   'error.code.province': '「{value}」的省級代碼不存在',
-  'error.code.segment': '「{value}」的{segment}位超出編碼規則的範圍',
+  'error.code.segment': '「{value}」的{segment}級代碼位超出編碼規則的範圍',
   'error.code.level': '「{value}」不是{expected}級代碼',
   'error.row.missing': '缺少必填值',
   'error.row.duplicate': '代碼「{value}」重複（已見於第 {other} 行）',

@@ -2,7 +2,7 @@
  * Violations: what a check found, each with a stable code, a severity, the divisions and
  * cadres concerned, the policy rule that fired, and a message in three languages.
  */
-import { translate, type Lang } from '../i18n/index.js';
+import { localiseDetails, translate, type Lang } from '../i18n/index.js';
 import { sortKey } from '../hierarchy/codes.js';
 
 /** The stable codes of violations and findings. */
@@ -69,7 +69,7 @@ export interface Violation {
 export function describeViolation(v: Violation, lang: Lang = 'zh-Hans', names?: (code: string) => string | undefined): string {
   const where = v.divisions[0] ?? '';
   const place = names?.(where) ?? where;
-  return translate(`violation.${v.code}`, lang, { place, cadre: v.cadres.join(', '), ...v.details });
+  return translate(`violation.${v.code}`, lang, localiseDetails({ place, cadre: v.cadres.join(', '), ...v.details }, lang));
 }
 
 /**
