@@ -8,7 +8,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
-const ts = (target) => esbuild({ target, tsconfig: 'tsconfig.base.json', minify: false, legalComments: 'none' });
+// `exclude: []` so that Lit inside the script-tag bundle is transpiled too (it uses `??=`).
+const ts = (target, exclude) => esbuild({ target, tsconfig: 'tsconfig.base.json', minify: false, legalComments: 'none', ...(exclude ? { exclude } : {}) });
 
 function gzipReport() {
   return {
@@ -51,6 +52,6 @@ export default [
     // The script-tag bundle: everything inside, for <script type="module" src="…"> in an old portal.
     input: { 'gualian-elements.bundle': 'packages/elements/src/define.ts' },
     output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true, inlineDynamicImports: true },
-    plugins: [nodeResolve({ exportConditions: ['source', 'browser', 'import'] }), ts('es2020'), terser({ ecma: 2020, module: true, format: { comments: false } }), gzipReport()],
+    plugins: [nodeResolve({ exportConditions: ['source', 'browser', 'import'] }), ts('es2020', []), terser({ ecma: 2020, module: true, format: { comments: false } }), gzipReport()],
   },
 ];

@@ -9,7 +9,7 @@ import { countReporter, cspHeaders } from './tests/support/wtr-plugins.mjs';
 export default {
   rootDir: '.',
   nodeResolve: { exportConditions: ['source', 'browser', 'import'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), cspHeaders()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }), cspHeaders()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -1,0 +1,82 @@
+/**
+ * The styles every gualian element shares: theme custom properties with defaults that meet
+ * 4.5:1 contrast, the large-text (适老化) mode and a focus ring that is always visible.
+ * Static `css` only: a strict CSP forbids style attributes, so nothing is styled inline.
+ */
+import { css } from 'lit';
+
+/**
+ * Shared base styles; see {@link GualianElement} for the custom properties.
+ * @example
+ * static override styles = [baseStyles, css`.levels { display: flex; }`];
+ */
+export const baseStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    color: var(--gualian-color, #1f2328);
+    background: var(--gualian-background, #ffffff);
+    font-family: var(--gualian-font-family, system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    font-size: var(--gualian-font-size, 1rem);
+    line-height: var(--gualian-line-height, 1.5);
+    --_hit: 2.25rem;
+  }
+  /* 18pt is 24px; rem alone would follow an old portal's tiny root size (html { font-size: 62.5% }). */
+  :host([large-text]) {
+    font-size: max(var(--gualian-large-font-size, 24px), 24px);
+    --_hit: max(3rem, 48px);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  button,
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+    min-height: var(--_hit);
+  }
+  input,
+  select {
+    background: var(--gualian-input-background, #ffffff);
+    border: 1px solid var(--gualian-border-color, #6e7781);
+    border-radius: var(--gualian-radius, 4px);
+    padding: 0.125em 0.5em;
+  }
+  select:disabled {
+    color: var(--gualian-muted-color, #59636e);
+    background: var(--gualian-disabled-background, #f6f8fa);
+  }
+  button {
+    cursor: pointer;
+    background: var(--gualian-button-background, #ffffff);
+    color: var(--gualian-accent-color, #0b57d0);
+    border: 1px solid var(--gualian-accent-color, #0b57d0);
+    border-radius: var(--gualian-radius, 4px);
+    padding: 0.125em 0.75em;
+  }
+  :focus-visible {
+    outline: var(--gualian-focus-width, 3px) solid var(--gualian-focus-color, #0b57d0);
+    outline-offset: 2px;
+  }
+  .status {
+    margin: 0.25em 0;
+    color: var(--gualian-muted-color, #59636e);
+  }
+  .status.error {
+    color: var(--gualian-error-color, #a0111f);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;
