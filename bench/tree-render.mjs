@@ -34,8 +34,9 @@ export async function runTreeBench(runs = 3) {
     try {
       const file = normalize(join(process.cwd(), decodeURIComponent(path)));
       if (!file.startsWith(process.cwd())) throw new Error('outside');
+      const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(await readFile(file));
+      res.end(body);
     } catch {
       res.writeHead(404).end();
     }

@@ -371,9 +371,11 @@ export class GualianHierarchyTree extends GualianElement {
         this.#topLevel = this.#top < 0 ? 0 : h.levelAt(this.#top);
         const unloaded: string[] = [];
         rows = visibleRows(h, this.#top, (i) => {
-          const open = this.#isOpen(h, i);
-          if (open && h.subtreeEnd(i) === i + 1 && this.#hasChildren(h, i)) unloaded.push(h.codeAt(i));
-          return open;
+          if (h.subtreeEnd(i) > i + 1) return this.#isOpen(h, i);
+          // A leaf as loaded: open or not, the next visible row is the next row. Only an open
+          // node whose chunk is still to come needs anything (its fetch); villages never do.
+          if (h.levelAt(i) < 4 && this.#isOpen(h, i) && this.#hasChildren(h, i)) unloaded.push(h.codeAt(i));
+          return false;
         });
         for (const code of unloaded) void this.divisions.ensure(code);
       }
@@ -392,7 +394,7 @@ export class GualianHierarchyTree extends GualianElement {
   }
 
   #isOpen(h: Hierarchy, row: number): boolean {
-    const chosen = this.#open.get(h.codeAt(row));
+    const chosen = this.#open.size === 0 ? undefined : this.#open.get(h.codeAt(row));
     if (chosen !== undefined) return chosen;
     return row === this.#top || h.levelAt(row) - this.#topLevel < this.expandDepth;
   }
