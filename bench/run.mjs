@@ -66,6 +66,25 @@ const browser = await import('./tree-render.mjs').then((m) => m.runTreeBench(RUN
 });
 if (browser) results.tree = browser;
 
+console.log('\nBundle sizes (minified, gzip -9)');
+{
+  const { build } = await import('esbuild');
+  const { gzipSync } = await import('node:zlib');
+  const size = async (label, input) => {
+    const from = input.includes('export') ? { stdin: { contents: input, resolveDir: process.cwd(), loader: 'ts' } } : { entryPoints: [input] };
+    const out = await build({ ...from, bundle: true, minify: true, format: 'esm', target: 'es2020', write: false, conditions: ['source'], logLevel: 'silent' });
+    const gz = gzipSync(out.outputFiles[0].contents, { level: 9 }).length / 1024;
+    results[`bundle ${label}`] = gz;
+    return gz;
+  };
+  const core = await size('core', 'packages/core/src/index.ts');
+  const hierarchyOnly = await size('core hierarchy only', 'export { loadChinaDivision, Hierarchy, normalizeCode, createDivisionStore } from "./packages/core/src/index.ts";');
+  const widgets = await size('widgets', 'packages/elements/src/define.ts');
+  console.log(`  @gualian/core, everything, zod/mini included: ${core.toFixed(1)} KB   (target ≤ 25 KB)`);
+  console.log(`  @gualian/core, the hierarchy part a page usually imports: ${hierarchyOnly.toFixed(1)} KB`);
+  console.log(`  all widgets with Lit and the core (the script-tag bundle): ${widgets.toFixed(1)} KB   (target ≤ 60 KB)`);
+}
+
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));
 console.log('\nwritten: bench/results/latest.json');
