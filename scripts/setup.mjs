@@ -8,8 +8,11 @@ import { existsSync, statSync } from 'node:fs';
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
 const marker = 'node_modules/.package-lock.json';
 if (!existsSync(marker) || statSync(marker).mtimeMs < statSync('package-lock.json').mtimeMs) {
-  console.log('setup: installing npm packages (npm ci)…');
-  run('npm ci --no-audit --no-fund');
+  // `npm install`, not `npm ci`: npm 11 here leaves other platforms' optional packages (rollup's
+  // and DuckDB's native builds) out of the lockfile and `npm ci` then refuses it as out of sync.
+  // With the lockfile present, `npm install` installs the locked versions.
+  console.log('setup: installing npm packages (npm install)…');
+  run('npm install --no-audit --no-fund');
 }
 
 if (process.argv.includes('--browser')) {

@@ -5,20 +5,11 @@
  * the hierarchy's own.
  */
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
+import { seededRandom } from '../util/random.js';
+
+export { seededRandom };
 import { isoDate, quarterRange, yearRange } from '../time/days.js';
 import { ACTIVITIES, KNOWN_UNITS, type Activity, type Cadre, type Pairing, type Visit } from '../pairing/schema.js';
-
-/** A small, fast, seeded PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Options of {@link generateRoster}. */
 export interface GenerateOptions {

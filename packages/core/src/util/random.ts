@@ -1,0 +1,18 @@
+/**
+ * A small, fast, seeded PRNG (mulberry32): the same seed gives the same sequence, in browsers
+ * and in Node, so samples and demo data can be reproduced.
+ * @example
+ * const rnd = seededRandom(42);
+ * rnd(); // a number in [0, 1), the same every time for seed 42
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+

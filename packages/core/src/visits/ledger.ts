@@ -1,0 +1,55 @@
+/**
+ * The ledger of one cadre (一人一工作台账): every visit in date order, with the year's totals,
+ * as the cadre, the village and an inspector read it.
+ */
+import { isoDate, yearRange } from '../time/days.js';
+import { ACTIVITIES, type Activity } from '../pairing/schema.js';
+import type { Roster } from '../pairing/roster.js';
+
+/** One line of a ledger. */
+export interface LedgerLine {
+  visit: string;
+  date: string;
+  village: string;
+  villageName: string;
+  minutes: number;
+  households: number;
+  activities: Activity[];
+}
+
+/** A cadre's ledger for a year (or all years). */
+export interface Ledger {
+  cadreId: string;
+  year: number | null;
+  lines: LedgerLine[];
+  totals: { visits: number; minutes: number; households: number; byActivity: Record<Activity, number> };
+}
+
+/**
+ * The ledger of a cadre: their visits in date order with the totals.
+ * @example
+ * const ledger = ledgerOf(roster, 'C000123', 2024);
+ * ledger.totals.visits; // 5
+ */
+export function ledgerOf(roster: Roster, cadreId: string, year?: number): Ledger {
+  const h = roster.hierarchy;
+  const c = roster.cadreIndex(cadreId);
+  const V = roster.visitColumns();
+  const [y0, y1] = year === undefined ? [-Infinity, Infinity] : yearRange(year);
+  const picked: number[] = [];
+  if (c >= 0) for (let v = 0; v < V.cadre.length; v++) if (V.cadre[v] === c && V.day[v]! >= y0 && V.day[v]! <= y1) picked.push(v);
+  picked.sort((a, b) => V.day[a]! - V.day[b]! || a - b);
+  const byActivity = Object.fromEntries(ACTIVITIES.map((a) => [a, 0])) as Record<Activity, number>;
+  const lines = picked.map((v) => {
+    const activities = ACTIVITIES.filter((_, bit) => V.activities[v]! & (1 << bit));
+    for (const a of activities) byActivity[a]++;
+    const t = V.village[v]!;
+    return { visit: roster.visitId(v), date: isoDate(V.day[v]!), village: t >= 0 ? h.codeAt(t) : '', villageName: t >= 0 ? h.nameAt(t) : '', minutes: V.minutes[v]!, households: V.households[v]!, activities };
+  });
+  return {
+    cadreId,
+    year: year ?? null,
+    lines,
+    totals: { visits: lines.length, minutes: lines.reduce((a, l) => a + l.minutes, 0), households: lines.reduce((a, l) => a + l.households, 0), byActivity },
+  };
+}
