@@ -124,6 +124,7 @@ const NAV = [
   ['guide/developers.html', '开发者', 'Developers'],
   ['guide/portals.html', '门户嵌入', 'Portals'],
   ['guide/data-staff.html', '数据核对', 'Data staff'],
+  ['guide/pairing.html', '包掛聯', 'Pairing'],
   ['widgets/region-picker.html', '区划选择器', 'Region picker'],
   ['widgets/hierarchy-tree.html', '层级树', 'Hierarchy tree'],
   ['errors.html', '错误代码', 'Error codes'],
