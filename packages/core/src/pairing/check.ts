@@ -694,12 +694,15 @@ function indexVisitsByCadre(s: CheckState): void {
 }
 
 function refreshFindings(s: CheckState, c: number): void {
-  for (const v of s.findings.get(c) ?? []) countViolation(s, v, -1);
-  const own = c + 1 < s.visitStart.length ? s.visitList.subarray(s.visitStart[c]!, s.visitStart[c + 1]!) : new Int32Array(0);
+  const had = s.findings.get(c);
+  if (had) for (const v of had) countViolation(s, v, -1);
   const later = s.laterVisits.get(c);
-  const found = cadreFindings(s.roster, c, s.h.codeAt(s.attribution[c]!), later ? [...own, ...later] : own, s.pairedVisits[c]!, s.y1, s.policy.findings);
+  const from = c + 1 < s.visitStart.length ? s.visitStart[c]! : 0;
+  const to = c + 1 < s.visitStart.length ? s.visitStart[c + 1]! : 0;
+  const visits = later ? [...s.visitList.subarray(from, to), ...later] : s.visitList.subarray(from, to);
+  const found = cadreFindings(s.roster, c, s.h.codeAt(s.attribution[c]!), visits, s.pairedVisits[c]!, s.y1, s.policy.findings, s.V);
   if (found.length > 0) s.findings.set(c, found);
-  else s.findings.delete(c);
+  else if (had) s.findings.delete(c);
   for (const v of found) countViolation(s, v, 1);
 }
 

@@ -26,53 +26,66 @@ export function cadreFindings(
   pairedVisits: number,
   lastDay: number,
   t: FindingThresholds,
+  V: ReturnType<Roster['visitColumns']> = roster.visitColumns(),
 ): Violation[] {
   const h = roster.hierarchy;
-  const V = roster.visitColumns();
   const out: Violation[] = [];
-  const divisions = [where];
-  const cadres = [roster.cadreId(cadre)];
   const n = visits.length;
-  if (pairedVisits === 0) out.push({ code: 'nominal.no-visits', severity: 'warning', rule: 'findings', divisions, cadres, details: { visits: n } });
+  if (pairedVisits === 0) out.push({ code: 'nominal.no-visits', severity: 'warning', rule: 'findings', divisions: [where], cadres: [roster.cadreId(cadre)], details: { visits: n } });
   if (n === 0) return out;
-  const empty: number[] = [];
-  const brief: number[] = [];
+  // Counts first, with no allocation: most cadres have nothing to report, and there are
+  // 1.86 million of them in the national check.
   const lateFrom = lastDay - t.crammedWeeks * 7 + 1;
+  let empty = 0;
+  let brief = 0;
   let late = 0;
+  let sameDay = -1;
   for (let k = 0; k < n; k++) {
     const v = visits[k]!;
-    if (V.activities[v] === 0 && V.households[v] === 0) empty.push(v);
-    if (V.minutes[v]! < t.minMinutes) brief.push(v);
+    if (V.activities[v] === 0 && V.households[v] === 0) empty++;
+    if (V.minutes[v]! < t.minMinutes) brief++;
     if (V.day[v]! >= lateFrom) late++;
-  }
-  const ids = (vs: number[]) => vs.slice(0, EVIDENCE).map((v) => roster.visitId(v)).join(' ');
-  if (empty.length > 0 && empty.length >= t.shortShare * n)
-    out.push({ code: 'nominal.empty-visits', severity: 'warning', rule: 'findings.shortShare', divisions, cadres, details: { count: empty.length, visits: n, evidence: ids(empty) } });
-  if (brief.length > 0 && brief.length >= t.shortShare * n)
-    out.push({ code: 'commute.short-visits', severity: 'warning', rule: 'findings.minMinutes', divisions, cadres, details: { count: brief.length, visits: n, minMinutes: t.minMinutes, evidence: ids(brief) } });
-  if (n >= 2 && late === n) out.push({ code: 'commute.crammed', severity: 'warning', rule: 'findings.crammedWeeks', divisions, cadres, details: { visits: n, weeks: t.crammedWeeks, since: isoDate(lateFrom) } });
-  // Two villages in different counties on one day: the ledger says more than a day can hold.
-  const countyOf = (row: number) => {
-    let a = row;
-    while (a >= 0 && h.levelAt(a) > LEVEL_COUNTY) a = h.parentIndex(a);
-    return a;
-  };
-  const byDay = new Map<number, number>();
-  for (let k = 0; k < n; k++) {
-    const v = visits[k]!;
-    const seen = byDay.get(V.day[v]!);
-    if (seen === undefined) byDay.set(V.day[v]!, v);
-    else if (countyOf(V.village[seen]!) !== countyOf(V.village[v]!)) {
-      out.push({
-        code: 'commute.same-day-distant',
-        severity: 'warning',
-        rule: 'findings.sameDayKm',
-        divisions,
-        cadres,
-        details: { date: isoDate(V.day[v]!), first: h.codeAt(V.village[seen]!), second: h.codeAt(V.village[v]!), evidence: ids([seen, v]) },
-      });
-      break;
+    // Visits per cadre are few: a pairwise look for the same day beats a map per cadre.
+    for (let j = 0; j < k && sameDay < 0; j++) {
+      const w = visits[j]!;
+      if (V.day[w] === V.day[v] && countyOf(h, V.village[w]!) !== countyOf(h, V.village[v]!)) sameDay = k * n + j;
     }
   }
+  const flaggedEmpty = empty > 0 && empty >= t.shortShare * n;
+  const flaggedBrief = brief > 0 && brief >= t.shortShare * n;
+  const crammed = n >= 2 && late === n;
+  if (!flaggedEmpty && !flaggedBrief && !crammed && sameDay < 0) return out;
+  const divisions = [where];
+  const cadres = [roster.cadreId(cadre)];
+  const pick = (test: (v: number) => boolean) => {
+    const out: number[] = [];
+    for (let k = 0; k < n; k++) if (test(visits[k]!)) out.push(visits[k]!);
+    return out;
+  };
+  const ids = (vs: number[]) => vs.slice(0, EVIDENCE).map((v) => roster.visitId(v)).join(' ');
+  if (flaggedEmpty)
+    out.push({ code: 'nominal.empty-visits', severity: 'warning', rule: 'findings.shortShare', divisions, cadres, details: { count: empty, visits: n, evidence: ids(pick((v) => V.activities[v] === 0 && V.households[v] === 0)) } });
+  if (flaggedBrief)
+    out.push({ code: 'commute.short-visits', severity: 'warning', rule: 'findings.minMinutes', divisions, cadres, details: { count: brief, visits: n, minMinutes: t.minMinutes, evidence: ids(pick((v) => V.minutes[v]! < t.minMinutes)) } });
+  if (crammed) out.push({ code: 'commute.crammed', severity: 'warning', rule: 'findings.crammedWeeks', divisions, cadres, details: { visits: n, weeks: t.crammedWeeks, since: isoDate(lateFrom) } });
+  if (sameDay >= 0) {
+    const first = visits[sameDay % n]!;
+    const second = visits[Math.floor(sameDay / n)]!;
+    out.push({
+      code: 'commute.same-day-distant',
+      severity: 'warning',
+      rule: 'findings.sameDayKm',
+      divisions,
+      cadres,
+      details: { date: isoDate(V.day[second]!), first: h.codeAt(V.village[first]!), second: h.codeAt(V.village[second]!), evidence: ids([first, second]) },
+    });
+  }
   return out;
+}
+
+/** The county row a row lies in (or the row itself, above county level). */
+function countyOf(h: Roster['hierarchy'], row: number): number {
+  let a = row;
+  while (a >= 0 && h.levelAt(a) > LEVEL_COUNTY) a = h.parentIndex(a);
+  return a;
 }
