@@ -29,11 +29,11 @@ const widgetDefines = readdirSync('packages/elements/src', { withFileTypes: true
   .filter((d) => d.isDirectory() && existsSync(`packages/elements/src/${d.name}/define.ts`))
   .map((d) => d.name);
 
-const external = (id) => /^(lit|@lit\/|@lit-labs\/|lit-html|lit-element|@gualian\/core|zod|echarts|pinyin-match)/.test(id);
+const external = (id) => /^(node:|exceljs$|lit|@lit\/|@lit-labs\/|lit-html|lit-element|@gualian\/core|zod|echarts|pinyin-match)/.test(id);
 
 export default [
   {
-    input: { index: 'packages/core/src/index.ts', demo: 'packages/core/src/demo/index.ts' },
+    input: { index: 'packages/core/src/index.ts', demo: 'packages/core/src/demo/index.ts', cli: 'packages/core/src/cli/main.ts' },
     external,
     output: { dir: 'packages/core/dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins: [nodeResolve(), ts('es2022'), gzipReport()],

@@ -27,7 +27,7 @@ export default {
   groups: [
     { name: 'core', files: 'packages/core/test/**/*.test.ts' },
     { name: 'elements', files: 'packages/elements/src/**/*.test.ts' },
-    { name: 'e2e', files: 'tests/**/*.test.ts' },
+    { name: 'e2e', files: ['tests/**/*.test.ts', '!tests/node/**'] },
   ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter('test-results/browser.json')],
 };

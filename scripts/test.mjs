@@ -15,7 +15,7 @@ const read = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null)
 
 const build = step('build', 'npm', ['run', 'build', '--silent']);
 const types = build && step('type-check', 'npx', ['tsc', '-p', 'tsconfig.json']);
-step('core tests under Node', 'npx', ['mocha', '--import=tsx', '--reporter', './tests/support/mocha-count-reporter.cjs', '--timeout', '180000', 'packages/core/test/**/*.test.ts']);
+step('core and CLI tests under Node', 'npx', ['mocha', '--import=tsx', '--reporter', './tests/support/mocha-count-reporter.cjs', '--timeout', '180000', 'packages/core/test/**/*.test.ts', 'tests/node/**/*.test.ts']);
 if (build) step('all tests in headless Chromium', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs']);
 
 const node = read('test-results/node.json');
