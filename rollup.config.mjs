@@ -9,7 +9,7 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
 // `exclude: []` so that Lit inside the script-tag bundle is transpiled too (it uses `??=`).
-const ts = (target, exclude) => esbuild({ target, tsconfig: 'tsconfig.base.json', minify: false, legalComments: 'none', ...(exclude ? { exclude } : {}) });
+const ts = (target, exclude, define) => esbuild({ target, tsconfig: 'tsconfig.base.json', minify: false, legalComments: 'none', ...(exclude ? { exclude } : {}), ...(define ? { define } : {}) });
 
 function gzipReport() {
   return {
@@ -29,7 +29,7 @@ const widgetDefines = readdirSync('packages/elements/src', { withFileTypes: true
   .filter((d) => d.isDirectory() && existsSync(`packages/elements/src/${d.name}/define.ts`))
   .map((d) => d.name);
 
-const external = (id) => /^(node:|exceljs$|lit|@lit\/|@lit-labs\/|lit-html|lit-element|@gualian\/core|zod|echarts|pinyin-match)/.test(id);
+const external = (id) => /^(node:|exceljs$|write-excel-file|lit|@lit\/|@lit-labs\/|lit-html|lit-element|@gualian\/core|zod|echarts|pinyin-match)/.test(id);
 
 export default [
   {
@@ -51,7 +51,8 @@ export default [
   {
     // The script-tag bundle: everything inside, for <script type="module" src="…"> in an old portal.
     input: { 'gualian-elements.bundle': 'packages/elements/src/define.ts' },
-    output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true, inlineDynamicImports: true },
-    plugins: [nodeResolve({ exportConditions: ['source', 'browser', 'import'] }), ts('es2020', []), terser({ ecma: 2020, module: true, format: { comments: false } }), gzipReport()],
+    // What widgets load only when used (ECharts, spreadsheet writers) stays in separate chunks.
+    output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true, chunkFileNames: 'bundle-chunks/[name]-[hash].js' },
+    plugins: [nodeResolve({ exportConditions: ['source', 'browser', 'import'] }), ts('es2020', [], { 'process.env.NODE_ENV': '"production"' }), terser({ ecma: 2020, module: true, format: { comments: false } }), gzipReport()],
   },
 ];

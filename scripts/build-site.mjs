@@ -69,18 +69,24 @@ function copyWithMap(from, to) {
   }
 }
 copyWithMap('packages/elements/dist/gualian-elements.bundle.js', `${SITE}/assets/gualian-elements.js`);
+// The bundle's lazily loaded chunks (ECharts, spreadsheet writers), under the names it imports them by.
+if (existsSync('packages/elements/dist/bundle-chunks')) {
+  for (const f of readdirSync('packages/elements/dist/bundle-chunks')) if (f.endsWith('.js')) copyWithMap(`packages/elements/dist/bundle-chunks/${f}`, `${SITE}/assets/bundle-chunks/${f}`);
+}
 {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: ['packages/core/dist/index.js'],
+    entryPoints: { 'gualian-core': 'packages/core/dist/index.js', 'gualian-core-demo': 'packages/core/dist/demo.js' },
     bundle: true,
+    splitting: true,
+    chunkNames: 'core-chunks/[name]-[hash]',
     format: 'esm',
     target: 'es2020',
     minify: true,
     sourcemap: 'external',
     legalComments: 'none',
     write: false,
-    outfile: `${SITE}/assets/gualian-core.js`,
+    outdir: `${SITE}/assets`,
     logLevel: 'silent',
   }).catch((e) => fail(`bundling the core for the browser: ${e.message}`));
   for (const f of result.outputFiles) {
@@ -90,7 +96,7 @@ copyWithMap('packages/elements/dist/gualian-elements.bundle.js', `${SITE}/assets
   }
   // A page loads these with one <script type="module">: a bare import left in either (`lit`,
   // `zod`) would fail in every browser. Ask esbuild what they still import from packages.
-  for (const asset of ['gualian-elements.js', 'gualian-core.js']) {
+  for (const asset of ['gualian-elements.js', 'gualian-core.js', 'gualian-core-demo.js']) {
     const check = await esbuild.build({ entryPoints: [`${SITE}/assets/${asset}`], bundle: true, packages: 'external', metafile: true, write: false, format: 'esm', logLevel: 'silent' })
       .catch((e) => fail(`reading ${asset}: ${e.message}`));
     const bare = Object.values(check.metafile.inputs).flatMap((i) => i.imports).filter((i) => i.external).map((i) => i.path);
@@ -127,6 +133,9 @@ const NAV = [
   ['guide/pairing.html', '包掛聯', 'Pairing'],
   ['widgets/region-picker.html', '区划选择器', 'Region picker'],
   ['widgets/hierarchy-tree.html', '层级树', 'Hierarchy tree'],
+  ['widgets/coverage-board.html', '覆盖看板', 'Coverage board'],
+  ['widgets/pairing-roster.html', '挂联名单', 'Pairing roster'],
+  ['widgets/visit-log.html', '工作台账', 'Visit log'],
   ['errors.html', '错误代码', 'Error codes'],
   ['api/index.html', 'API 参考', 'API'],
 ];

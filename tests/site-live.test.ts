@@ -92,7 +92,7 @@ function widgetsOf(doc: Document): Element[] {
 /** Waits until every widget on the page has data on screen (or shows an error, which fails). */
 async function widgetsReady(p: LoadedPage): Promise<void> {
   for (const w of widgetsOf(p.doc)) {
-    await waitFor(`<${w.localName} id=${w.id}> to render`, () => w.shadowRoot?.querySelector('select, [role="tree"], [role="alert"]'));
+    await waitFor(`<${w.localName} id=${w.id}> to render`, () => w.shadowRoot?.querySelector('select, [role="tree"], [role="alert"], [role="combobox"], table'));
     const alert = w.shadowRoot!.querySelector('[role="alert"]');
     expect(alert, `<${w.localName} id=${w.id}> error: ${alert?.textContent}`).to.equal(null);
   }
@@ -122,7 +122,7 @@ describe('docs site: pages running under the strict CSP', function () {
   });
   after(() => localStorage.removeItem(PREFS_KEY));
 
-  for (const path of ['index.html', 'guide/developers.html', 'guide/portals.html', 'guide/data-staff.html', 'guide/pairing.html', 'widgets/region-picker.html', 'widgets/hierarchy-tree.html', 'errors.html', 'examples/portal.html', 'examples/portal-gbk.html']) {
+  for (const path of ['index.html', 'guide/developers.html', 'guide/portals.html', 'guide/data-staff.html', 'guide/pairing.html', 'widgets/region-picker.html', 'widgets/hierarchy-tree.html', 'widgets/coverage-board.html', 'widgets/pairing-roster.html', 'widgets/visit-log.html', 'errors.html', 'examples/portal.html', 'examples/portal-gbk.html']) {
     it(`${path}: renders its widgets with no CSP violation and no error`, async () => {
       const p = await openPage(path);
       await widgetsReady(p);

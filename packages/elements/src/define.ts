@@ -2,3 +2,6 @@
 // of the script-tag bundle.
 import './region-picker/define.js';
 import './hierarchy-tree/define.js';
+import './coverage-board/define.js';
+import './visit-log/define.js';
+import './pairing-roster/define.js';
