@@ -5,19 +5,12 @@
  * chart is fetched, drawn, redrawn and hovered, and real names and figures must show.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { openCspPage, type CspWindow as BaseCspWindow } from './support/csp-frame.js';
 import type { CoverageReport } from '@gualian/core';
 
-type CspWindow = Window & typeof globalThis & { __cspViolations?: string[]; __gualianCoverageReady?: Promise<CoverageReport> };
+type CspWindow = BaseCspWindow & { __gualianCoverageReady?: Promise<CoverageReport> };
 
-function open(path: string): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.width = '1100';
-  frame.height = '900';
-  const loaded = new Promise<HTMLIFrameElement>((resolve) => frame.addEventListener('load', () => resolve(frame), { once: true }));
-  frame.src = path;
-  document.body.append(frame);
-  return loaded;
-}
+const open = (path: string) => openCspPage(path, 1100);
 
 const text = (el: Element | null) => (el?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
 

@@ -4,19 +4,12 @@
  * real division packs in an iframe; no violation may be reported, and real names must show.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { openCspPage, type CspWindow as BaseCspWindow } from './support/csp-frame.js';
 import { sendKeys } from '@web/test-runner-commands';
 
-type CspWindow = Window & typeof globalThis & { __cspViolations?: string[]; __gualianReady?: Promise<void> };
+type CspWindow = BaseCspWindow & { __gualianReady?: Promise<void> };
 
-function open(path: string): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.width = '1000';
-  frame.height = '900';
-  const loaded = new Promise<HTMLIFrameElement>((resolve) => frame.addEventListener('load', () => resolve(frame), { once: true }));
-  frame.src = path;
-  document.body.append(frame);
-  return loaded;
-}
+const open = (path: string) => openCspPage(path, 1000);
 
 const text = (el: Element | null) => (el?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
 

@@ -5,23 +5,16 @@
  * on the click, which must need no eval) and printing must report no violation.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { openCspPage, type CspWindow as BaseCspWindow } from './support/csp-frame.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Roster } from '../packages/core/src/index.js';
 import type { GualianVisitLog } from '../packages/elements/src/visit-log/visit-log.js';
 import { LEDGER_SHEET, XLSX_TYPE } from '../packages/elements/src/visit-log/xlsx.js';
 import { readXlsx } from '../packages/elements/src/visit-log/testing/read-xlsx.js';
 
-type CspWindow = Window & typeof globalThis & { __cspViolations?: string[]; __gualianReady?: Promise<void>; __roster?: Roster; __cadre?: string };
+type CspWindow = BaseCspWindow & { __gualianReady?: Promise<void>; __roster?: Roster; __cadre?: string };
 
-function open(path: string): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.width = '1100';
-  frame.height = '900';
-  const loaded = new Promise<HTMLIFrameElement>((resolve) => frame.addEventListener('load', () => resolve(frame), { once: true }));
-  frame.src = path;
-  document.body.append(frame);
-  return loaded;
-}
+const open = (path: string) => openCspPage(path, 1100);
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 

@@ -80,3 +80,27 @@ export const baseStyles = css`
     white-space: nowrap;
   }
 `;
+
+/**
+ * The tone palette of the dashboards (ok, warn, bad, info: the same custom properties as the
+ * tree's badges), a rule colour, and a "small" size that large-text mode turns back to full
+ * size, since it promises 18pt for every text.
+ */
+export const tonePalette = css`
+  :host {
+    --_small: 0.875em;
+    --_rule: var(--gualian-rule-color, #d0d7de);
+    --_muted: var(--gualian-muted-color, #59636e);
+    --_ok: var(--gualian-badge-ok-color, #116329);
+    --_ok-bg: var(--gualian-badge-ok-background, #dafbe1);
+    --_warn: var(--gualian-badge-warn-color, #6f4400);
+    --_warn-bg: var(--gualian-badge-warn-background, #fff1c2);
+    --_bad: var(--gualian-badge-bad-color, #a0111f);
+    --_bad-bg: var(--gualian-badge-bad-background, #ffebe9);
+    --_info: var(--gualian-badge-info-color, #0550ae);
+    --_info-bg: var(--gualian-badge-info-background, #ddf4ff);
+  }
+  :host([large-text]) {
+    --_small: 1em;
+  }
+`;

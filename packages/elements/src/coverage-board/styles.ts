@@ -7,22 +7,6 @@ import { css } from 'lit';
 
 /** The board's styles, on top of the shared base. */
 export const boardStyles = css`
-  :host {
-    --_small: 0.875em;
-    --_rule: var(--gualian-rule-color, #d0d7de);
-    --_muted: var(--gualian-muted-color, #59636e);
-    --_ok: var(--gualian-badge-ok-color, #116329);
-    --_ok-bg: var(--gualian-badge-ok-background, #dafbe1);
-    --_warn: var(--gualian-badge-warn-color, #6f4400);
-    --_warn-bg: var(--gualian-badge-warn-background, #fff1c2);
-    --_bad: var(--gualian-badge-bad-color, #a0111f);
-    --_bad-bg: var(--gualian-badge-bad-background, #ffebe9);
-    --_info: var(--gualian-badge-info-color, #0550ae);
-    --_info-bg: var(--gualian-badge-info-background, #ddf4ff);
-  }
-  :host([large-text]) {
-    --_small: 1em;
-  }
   .board {
     display: flex;
     flex-direction: column;

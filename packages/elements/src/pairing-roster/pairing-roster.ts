@@ -24,6 +24,7 @@ import { GualianSelectEvent } from '../base/events.js';
 import { GualianPairingsChangeEvent, type PairingsChangeCause } from './events.js';
 import { findCadres, indexRoster, shortCode, unitSpread, within, type RosterIndex } from './roster-index.js';
 import { rosterStyles } from './styles.js';
+import { tonePalette } from '../base/styles.js';
 
 /** The levels the roster edits. */
 type ScopeLevel = 'county' | 'township' | 'village';
@@ -151,7 +152,7 @@ const LEVEL_OF: Record<number, ScopeLevel> = { 2: 'county', 3: 'township', 4: 'v
  * </script>
  */
 export class GualianPairingRoster extends GualianElement {
-  static override styles = [...GualianElement.styles, rosterStyles];
+  static override styles = [...GualianElement.styles, tonePalette, rosterStyles];
 
   static override properties: PropertyDeclarations = {
     scope: { reflect: true },
