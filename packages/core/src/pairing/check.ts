@@ -304,13 +304,13 @@ function indexPairings(P: CheckState['P'], nC: number, c0: number, c1: number, h
   const cadreLead = new Int32Array(nC).fill(-1);
   const cadreVillages = new Int32Array(nC);
   const cadreLeads = new Int32Array(nC);
-  const firstOf = new Int32Array(nC + 1);
+  const cadreOfActive = new Int32Array(nP).fill(-1);
   for (let p = 0; p < nP; p++) {
     const c = P.cadre[p]!;
     const t = P.target[p]!;
     if (c < 0 || t < 0 || P.from[p]! > P.to[p]! || P.from[p]! > c1 || P.to[p]! < c0) continue;
     active[p] = 1;
-    firstOf[c + 1]!++;
+    cadreOfActive[p] = c;
     if (P.role[p] === ROLE_VILLAGE) {
       cadreVillages[c]!++;
       if (cadreVillage[c]! < 0 || t < cadreVillage[c]!) cadreVillage[c] = t;
@@ -319,10 +319,7 @@ function indexPairings(P: CheckState['P'], nC: number, c0: number, c1: number, h
       if (cadreLead[c]! < 0 || t < cadreLead[c]!) cadreLead[c] = t;
     }
   }
-  for (let c = 0; c < nC; c++) firstOf[c + 1]! += firstOf[c]!;
-  const byCadre = new Int32Array(firstOf[nC]!);
-  const fill = firstOf.slice(0, nC);
-  for (let p = 0; p < nP; p++) if (active[p]) byCadre[fill[P.cadre[p]!]!++] = p;
+  const { start: firstOf, list: byCadre } = groupBy(cadreOfActive, nC);
   const attribution = new Int32Array(nC);
   for (let c = 0; c < nC; c++) attribution[c] = cadreVillage[c]! >= 0 ? cadreVillage[c]! : cadreLead[c]! >= 0 ? cadreLead[c]! : home[c]!;
   return { active, firstOf, byCadre, attribution, cadreVillages, cadreLeads };
@@ -677,20 +674,28 @@ function indexVisitsByCadre(s: CheckState): void {
   const nC = s.roster.cadreCount;
   const wanted = new Uint8Array(nC);
   for (let c = 0; c < nC; c++) if (findsFor(s, c)) wanted[c] = 1;
-  const start = new Int32Array(nC + 1);
+  const cadreOfKept = new Int32Array(V.cadre.length).fill(-1);
   for (let v = 0; v < V.cadre.length; v++) {
     const c = V.cadre[v]!;
-    if (c >= 0 && wanted[c] === 1 && V.village[v]! >= 0 && V.day[v]! >= s.y0 && V.day[v]! <= s.y1) start[c + 1]!++;
+    if (c >= 0 && wanted[c] === 1 && V.village[v]! >= 0 && V.day[v]! >= s.y0 && V.day[v]! <= s.y1) cadreOfKept[v] = c;
   }
-  for (let c = 0; c < nC; c++) start[c + 1]! += start[c]!;
-  const list = new Int32Array(start[nC]!);
-  const fill = start.slice(0, nC);
-  for (let v = 0; v < V.cadre.length; v++) {
-    const c = V.cadre[v]!;
-    if (c >= 0 && wanted[c] === 1 && V.village[v]! >= 0 && V.day[v]! >= s.y0 && V.day[v]! <= s.y1) list[fill[c]!++] = v;
-  }
+  const { start, list } = groupBy(cadreOfKept, nC);
   s.visitStart = start;
   s.visitList = list;
+}
+
+/**
+ * Items grouped by key, in item order (a counting sort): the items of group `g` are
+ * `list[start[g]]` to `list[start[g + 1] - 1]`; an item with key -1 is left out.
+ */
+function groupBy(keys: Int32Array, groups: number): { start: Int32Array; list: Int32Array } {
+  const start = new Int32Array(groups + 1);
+  for (let i = 0; i < keys.length; i++) if (keys[i]! >= 0) start[keys[i]! + 1]!++;
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const list = new Int32Array(start[groups]!);
+  const fill = start.slice(0, groups);
+  for (let i = 0; i < keys.length; i++) if (keys[i]! >= 0) list[fill[keys[i]!]!++] = i;
+  return { start, list };
 }
 
 function refreshFindings(s: CheckState, c: number): void {
