@@ -39,6 +39,30 @@ describe('包掛聯 check on the real Zhaotong hierarchy', function () {
     expect(describeViolation(short, 'zh-Hant')).to.contain('應不少於 4 次');
     expect(describeViolation(short, 'en')).to.contain('at least 4 required');
     expect(report.totals.errors).to.equal(report.violations.filter((v) => v.severity === 'error').length);
+    // The same-day finding names both villages, in the reader's language.
+    const sameDay = codesOf(report, 'commute.same-day-distant')[0]!;
+    const [, first, second] = sameDay.divisions;
+    expect(h.get(first!)!.level).to.equal('village');
+    expect(first!.slice(0, 6)).to.not.equal(second!.slice(0, 6));
+    const named = describeViolation(sameDay, 'en', (c) => h.get(c)?.name);
+    expect(named).to.contain(h.get(first!)!.name).and.contain(h.get(second!)!.name).and.contain(String(sameDay.details['date']));
+  });
+
+  it('counts every listed violation exactly once, in the scope and in each county and township', async () => {
+    const h = await zhaotong();
+    const demo = generateRoster(h, { scope: '5306', year: 2024, seed: 11, faults: true, visitsPerCadre: [2, 5] });
+    const roster = Roster.from(h, { ...demo, visits: [...demo.visits, { id: 'stray', cadreId: 'nobody', villageCode: demo.pairings[0]!.code, date: '2024-05-05', minutes: 60, households: 1, activities: [] }] });
+    for (const policy of [{}, { minVisitsPerYear: 4, visitEveryQuarter: true, minCadresPerVillage: 4 }]) {
+      const report = checkPairing(roster, { year: 2024, scope: '5306', policy });
+      const count = (severity: string, under = '') => report.violations.filter((v) => v.severity === severity && v.divisions[0]!.startsWith(under)).length;
+      expect(report.totals.errors).to.equal(count('error'));
+      expect(report.totals.warnings).to.equal(count('warning'));
+      expect(report.totals.errors).to.be.greaterThan(100);
+      for (const d of report.divisions) {
+        expect(d.totals.errors, d.code).to.equal(count('error', d.code));
+        expect(d.totals.warnings, d.code).to.equal(count('warning', d.code));
+      }
+    }
   });
 
   it('merges the 11 counties’ reports into exactly the prefecture’s report', async () => {

@@ -393,6 +393,11 @@ export class Hierarchy implements Iterable<Division> {
     return this.#levels[i]!;
   }
 
+  /** The level ranks and parent positions of every row, for passes over the whole hierarchy (read only). @internal */
+  columns(): { levels: Uint8Array; parents: Int32Array } {
+    return { levels: this.#levels, parents: this.#parents };
+  }
+
   /** The parent's row position, or -1. */
   parentIndex(i: number): number {
     return this.#parents[i]!;

@@ -86,26 +86,54 @@ const LEVEL_COUNTY = 2;
 const LEVEL_TOWNSHIP = 3;
 const LEVEL_VILLAGE = 4;
 
+/** The position of each total in the per-slot rows of `agg` (a plain literal: fast to read in hot loops). */
+const Fi = {
+  villages: 0,
+  villagesCovered: 1,
+  villagesShort: 2,
+  villagesUncovered: 3,
+  townships: 4,
+  townshipsLed: 5,
+  counties: 6,
+  countiesLed: 7,
+  cadres: 8,
+  villagePairings: 9,
+  leads: 10,
+  visits: 11,
+  pairingsCompliant: 12,
+  pairingsShort: 13,
+  visitShortfall: 14,
+  errors: 15,
+  warnings: 16,
+} as const satisfies Record<keyof CoverageTotals, number>;
+const FIELDS = Object.keys(Fi) as Array<keyof CoverageTotals>;
+const F = FIELDS.length;
+
 /** All-zero totals. */
 export function emptyTotals(): CoverageTotals {
+  return totalsAt(new Int32Array(F), 0);
+}
+
+/** The totals stored at offset `o` of `a`, as an object made in one go. */
+function totalsAt(a: Int32Array, o: number): CoverageTotals {
   return {
-    villages: 0,
-    villagesCovered: 0,
-    villagesShort: 0,
-    villagesUncovered: 0,
-    townships: 0,
-    townshipsLed: 0,
-    counties: 0,
-    countiesLed: 0,
-    cadres: 0,
-    villagePairings: 0,
-    leads: 0,
-    visits: 0,
-    pairingsCompliant: 0,
-    pairingsShort: 0,
-    visitShortfall: 0,
-    errors: 0,
-    warnings: 0,
+    villages: a[o + Fi.villages]!,
+    villagesCovered: a[o + Fi.villagesCovered]!,
+    villagesShort: a[o + Fi.villagesShort]!,
+    villagesUncovered: a[o + Fi.villagesUncovered]!,
+    townships: a[o + Fi.townships]!,
+    townshipsLed: a[o + Fi.townshipsLed]!,
+    counties: a[o + Fi.counties]!,
+    countiesLed: a[o + Fi.countiesLed]!,
+    cadres: a[o + Fi.cadres]!,
+    villagePairings: a[o + Fi.villagePairings]!,
+    leads: a[o + Fi.leads]!,
+    visits: a[o + Fi.visits]!,
+    pairingsCompliant: a[o + Fi.pairingsCompliant]!,
+    pairingsShort: a[o + Fi.pairingsShort]!,
+    visitShortfall: a[o + Fi.visitShortfall]!,
+    errors: a[o + Fi.errors]!,
+    warnings: a[o + Fi.warnings]!,
   };
 }
 
@@ -138,8 +166,11 @@ export function watchPairing(roster: Roster, options: CheckOptions): PairingMoni
 
 /**
  * The state of one check (scope, year, policy) over a roster. See {@link checkPairing} and
- * {@link watchPairing}. The work is done by the module's functions over typed arrays; the
- * class holds their state and applies new visits to it.
+ * {@link watchPairing}. Constructing it computes every count and total; the violations
+ * themselves are listed by {@link PairingMonitor.report}, from the same rules that counted them.
+ * @example
+ * const monitor = new PairingMonitor(roster, { year: 2024 });
+ * monitor.totals().villagesUncovered; // the counts, without listing the violations
  */
 export class PairingMonitor {
   readonly roster: Roster;
@@ -148,6 +179,7 @@ export class PairingMonitor {
   readonly policy: PairingPolicy;
   readonly #s: CheckState;
   #unsubscribe: (() => void) | null = null;
+  readonly #listeners = new Set<(monitor: PairingMonitor) => void>();
 
   constructor(roster: Roster, options: CheckOptions) {
     this.roster = roster;
@@ -159,7 +191,23 @@ export class PairingMonitor {
 
   /** Follow the roster: each visit added updates this check. */
   start(): void {
-    this.#unsubscribe ??= this.roster.onVisit((v) => applyVisit(this.#s, v));
+    // Made now, so that no single visit pays for grouping the pairings.
+    pairingsByCadre(this.#s);
+    this.#unsubscribe ??= this.roster.onVisit((v) => {
+      applyVisit(this.#s, v);
+      for (const l of this.#listeners) l(this);
+    });
+  }
+
+  /**
+   * Be told after every visit this monitor has applied (while started). Returns the function
+   * that unsubscribes.
+   * @example
+   * const off = monitor.subscribe((m) => render(m.totals()));
+   */
+  subscribe(listener: (monitor: PairingMonitor) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Stop following the roster. */
@@ -171,14 +219,14 @@ export class PairingMonitor {
   /** The totals of the scope, or of one county or township in it. */
   totals(code?: string): CoverageTotals {
     const s = this.#s;
-    if (code === undefined) return totalsFrom(s.agg, s.slotRows.length);
+    if (code === undefined) return totalsAt(s.whole, 0);
     const row = s.h.indexOf(code);
-    const slot = row >= s.lo && row < s.hi ? s.slot[row - s.lo]! : -1;
+    const slot = row >= s.lo && row < s.hi ? slotOf(s.slotRows, row) : -1;
     if (slot < 0) throw new GualianError('hierarchy.unknown', { value: code });
     return rolledUp(s, slot);
   }
 
-  /** The full report as it stands. */
+  /** The full report as it stands, every violation listed. */
   report(): CoverageReport {
     const s = this.#s;
     const h = s.h;
@@ -188,7 +236,7 @@ export class PairingMonitor {
       level: h.levelAt(row) === LEVEL_COUNTY ? 'county' : 'township',
       totals: rolledUp(s, slot),
     }));
-    const violations = [...s.structural, ...s.visitIssues, ...s.short.values(), ...s.quarters.values(), ...[...s.findings.values()].flat()];
+    const violations = listViolations(s);
     sortViolations(violations);
     return { scopes: [this.scope ?? ''], year: this.year, policy: this.policy.name, totals: this.totals(), divisions, violations };
   }
@@ -204,27 +252,47 @@ interface CheckState {
   hi: number;
   y0: number;
   y1: number;
-  quarterStarts: number[];
+  /** The part of the year inside the campaign. */
+  c0: number;
+  c1: number;
+  quarterStarts: [number, number, number, number];
   P: ReturnType<Roster['pairingColumns']>;
   V: ReturnType<Roster['visitColumns']>;
+  /** Per pairing: valid this year (and, in scope, at the right level). */
   active: Uint8Array;
-  firstOf: Int32Array;
-  byCadre: Int32Array;
+  /** Per cadre: active village pairings and leads. */
+  cadreVillages: Int32Array;
+  cadreLeads: Int32Array;
+  /** Per cadre: the row its facts count at (its village, else the unit it leads, else its home). */
   attribution: Int32Array;
-  required: Int32Array;
-  visitsOf: Int32Array;
-  quartersOf: Uint8Array;
+  /** Per cadre: its last active village pairing, or -1. */
+  villagePairing: Int32Array;
+  /** Per cadre: the village of its only pairing when that pairing is in scope and valid all year (the fast path), else -2. */
+  onlyTarget: Int32Array;
+  /** Active pairings grouped by cadre, made when first needed (see {@link pairingsByCadre}). */
+  byCadre: { start: Int32Array; list: Int32Array } | null;
+  /** Visits counted per pairing, for cadres off the fast path (made when first needed); a fast-path cadre's count is its `pairedVisits`. */
+  visitsOf: Int32Array | null;
+  /** Quarters visited per pairing, as bits; only when the policy asks for a visit each quarter. */
+  quartersOf: Uint8Array | null;
+  /** Per cadre: the year's visits counted for its village pairings. */
   pairedVisits: Int32Array;
-  /** Slot of each scope row (counties and townships), -1 for others; the last slot is the scope's. */
-  slot: Int32Array;
-  /** The slot each scope row's facts add into: its own, or its nearest county or township's, or the scope's. */
-  holder: Int32Array;
+  /** Per scope row: paired cadres at a village, leads at a county or township. */
+  pairedAt: Int32Array;
+  /** The counties and townships of the scope, in row order; slot `k` is `slotRows[k]`. */
   slotRows: number[];
+  /** The slot each scope row's facts add into: its own, or its nearest county or township's; -1 for rows above them (the scope's own). */
+  holder: Int32Array;
+  /** The totals of each slot, `F` numbers per slot; each row's facts add into its nearest slot only. */
   agg: Int32Array;
+  /** The totals of the whole scope. */
+  whole: Int32Array;
+  /** Cadres of the scope whose pairings break a rule (listed by {@link cadreRules}). */
+  slowCadres: Int32Array;
+  /** Visits that could not be counted for a pairing (listed by {@link visitRule}). */
+  issueVisits: Grow;
+  /** Violations made as they were found: records that point nowhere, duplicates, findings aside. */
   structural: Violation[];
-  visitIssues: Violation[];
-  short: Map<number, Violation>;
-  quarters: Map<number, Violation>;
   findings: Map<number, Violation[]>;
   visitStart: Int32Array;
   visitList: Int32Array;
@@ -233,19 +301,24 @@ interface CheckState {
   settled: boolean;
 }
 
+/** What a rule found, as one number: errors in the low byte, warnings above. */
+const ERROR = 1;
+const WARNING = 256;
+
+/**
+ * The check in four passes: pairings, cadres, divisions, visits; then one over the scope's
+ * village pairings. Nothing is made per visit, and the visit pass touches one counter per
+ * visit for the usual cadre (one village, all year). Violations are counted by the same rule
+ * functions that list them in {@link listViolations}.
+ */
 function runCheck(roster: Roster, policy: PairingPolicy, scope: string | null, year: number, findingsOn: boolean): CheckState {
   const h = roster.hierarchy;
   const lo = scope === null ? 0 : h.indexOf(scope);
   if (lo < 0) throw new GualianError('hierarchy.unknown', { value: String(scope) });
   const hi = scope === null ? h.size : h.subtreeEnd(lo);
   const [y0, y1] = yearRange(year);
-  const c0 = Math.max(y0, dayNumber(policy.campaign.from));
-  const c1 = Math.min(y1, dayNumber(policy.campaign.to));
   const P = roster.pairingColumns();
-  const nP = P.cadre.length;
   const nC = roster.cadreCount;
-  const index = indexPairings(P, nC, c0, c1, roster.cadreHome);
-  const { slot, slotRows, holder } = slotsOf(h, lo, hi);
   const s: CheckState = {
     roster,
     h,
@@ -255,32 +328,38 @@ function runCheck(roster: Roster, policy: PairingPolicy, scope: string | null, y
     hi,
     y0,
     y1,
-    quarterStarts: [0, 1, 2, 3].map((q) => quarterRange(year, q)[0]),
+    c0: Math.max(y0, dayNumber(policy.campaign.from)),
+    c1: Math.min(y1, dayNumber(policy.campaign.to)),
+    quarterStarts: [0, 1, 2, 3].map((q) => quarterRange(year, q)[0]) as [number, number, number, number],
     P,
     V: roster.visitColumns(),
-    ...index,
-    required: requiredVisits(P, index.active, policy, y0, y1, c0, c1),
-    visitsOf: new Int32Array(nP),
-    quartersOf: new Uint8Array(nP),
+    active: new Uint8Array(P.cadre.length),
+    cadreVillages: new Int32Array(nC),
+    cadreLeads: new Int32Array(nC),
+    attribution: new Int32Array(nC),
+    villagePairing: new Int32Array(nC).fill(-1),
+    onlyTarget: new Int32Array(nC),
+    byCadre: null,
+    visitsOf: null,
+    quartersOf: policy.visitEveryQuarter ? new Uint8Array(P.cadre.length) : null,
     pairedVisits: new Int32Array(nC),
-    slot,
-    holder,
-    slotRows,
-    agg: new Int32Array((slotRows.length + 1) * F),
+    pairedAt: new Int32Array(hi - lo),
+    slotRows: [],
+    holder: new Int32Array(hi - lo),
+    agg: new Int32Array(0),
+    whole: new Int32Array(F),
+    slowCadres: new Int32Array(0),
+    issueVisits: new Grow(),
     structural: [],
-    visitIssues: [],
-    short: new Map(),
-    quarters: new Map(),
     findings: new Map(),
-    visitStart: new Int32Array(nC + 1),
+    visitStart: new Int32Array(0),
     visitList: new Int32Array(0),
     laterVisits: new Map(),
     settled: false,
   };
-  const counts = scopePairings(s, index.cadreVillages, index.cadreLeads);
-  divisionRules(s, counts.villageCadres, counts.leadsOf, counts.cadresAt);
-  for (const v of s.structural) countViolation(s, v, 1);
-  const V = s.V;
+  pairingPass(s);
+  rowsPass(s);
+  cadrePass(s);
   countAllVisits(s);
   settleAll(s);
   s.settled = true;
@@ -288,289 +367,498 @@ function runCheck(roster: Roster, policy: PairingPolicy, scope: string | null, y
     indexVisitsByCadre(s);
     for (let c = 0; c < nC; c++) if (findsFor(s, c)) refreshFindings(s, c);
   }
+  const V = s.V;
   for (const id of new Set(roster.duplicateVisitIds())) {
     const i = roster.visitIndex(id);
     const t = V.village[i]!;
-    if (t >= lo && t < hi) addVisitIssue(s, { code: 'visit.duplicate', severity: 'warning', rule: 'data', divisions: [h.codeAt(t)], cadres: V.cadre[i]! >= 0 ? [roster.cadreId(V.cadre[i]!)] : [], details: { visit: id } });
+    if (t >= lo && t < hi) s.structural.push({ code: 'visit.duplicate', severity: 'warning', rule: 'data', divisions: [h.codeAt(t)], cadres: V.cadre[i]! >= 0 ? [roster.cadreId(V.cadre[i]!)] : [], details: { visit: id } });
   }
+  for (const v of s.structural) countViolation(s, v, 1);
   return s;
 }
 
-/** Pass 1 over every pairing (not only the scope's): active pairings, pairings by cadre, and each cadre's attribution row, so a cadre counts in exactly one scope whatever scope is asked. */
-function indexPairings(P: CheckState['P'], nC: number, c0: number, c1: number, home: Int32Array) {
-  const nP = P.cadre.length;
-  const active = new Uint8Array(nP);
-  const cadreVillage = new Int32Array(nC).fill(-1);
-  const cadreLead = new Int32Array(nC).fill(-1);
-  const cadreVillages = new Int32Array(nC);
-  const cadreLeads = new Int32Array(nC);
-  const cadreOfActive = new Int32Array(nP).fill(-1);
-  for (let p = 0; p < nP; p++) {
-    const c = P.cadre[p]!;
-    const t = P.target[p]!;
-    if (c < 0 || t < 0 || P.from[p]! > P.to[p]! || P.from[p]! > c1 || P.to[p]! < c0) continue;
-    active[p] = 1;
-    cadreOfActive[p] = c;
-    if (P.role[p] === ROLE_VILLAGE) {
-      cadreVillages[c]!++;
-      if (cadreVillage[c]! < 0 || t < cadreVillage[c]!) cadreVillage[c] = t;
-    } else {
-      cadreLeads[c]!++;
-      if (cadreLead[c]! < 0 || t < cadreLead[c]!) cadreLead[c] = t;
-    }
-  }
-  const { start: firstOf, list: byCadre } = groupBy(cadreOfActive, nC);
-  const attribution = new Int32Array(nC);
-  for (let c = 0; c < nC; c++) attribution[c] = cadreVillage[c]! >= 0 ? cadreVillage[c]! : cadreLead[c]! >= 0 ? cadreLead[c]! : home[c]!;
-  return { active, firstOf, byCadre, attribution, cadreVillages, cadreLeads };
-}
-
-/** The requirement of each village pairing, prorated when the pairing (or the campaign) covers only part of the year; rounded to the nearest visit (half a year of four asks two). */
-function requiredVisits(P: CheckState['P'], active: Uint8Array, policy: PairingPolicy, y0: number, y1: number, c0: number, c1: number): Int32Array {
-  const required = new Int32Array(P.cadre.length);
-  const yearDays = y1 - y0 + 1;
-  for (let p = 0; p < P.cadre.length; p++) {
-    if (!active[p] || P.role[p] !== ROLE_VILLAGE) continue;
-    const span = Math.min(P.to[p]!, c1) - Math.max(P.from[p]!, c0) + 1;
-    required[p] = span >= yearDays ? policy.minVisitsPerYear : Math.round((policy.minVisitsPerYear * span) / yearDays);
-  }
-  return required;
-}
-
-function slotsOf(h: Hierarchy, lo: number, hi: number): { slot: Int32Array; slotRows: number[]; holder: Int32Array } {
-  const slot = new Int32Array(hi - lo).fill(-1);
-  const holder = new Int32Array(hi - lo);
-  const slotRows: number[] = [];
+/** Every violation of the check as it stands, from the rules that counted them. */
+function listViolations(s: CheckState): Violation[] {
+  const out: Violation[] = [...s.structural];
+  const { lo, hi, active } = s;
+  const { levels } = s.h.columns();
   for (let row = lo; row < hi; row++) {
-    const l = h.levelAt(row);
-    if (l === LEVEL_COUNTY || l === LEVEL_TOWNSHIP) {
-      slot[row - lo] = slotRows.length;
-      slotRows.push(row);
-    }
+    const level = levels[row]!;
+    if (level === LEVEL_VILLAGE) villageRule(s, row, out);
+    else if (level === LEVEL_COUNTY || level === LEVEL_TOWNSHIP) leadRule(s, row, out);
   }
-  // Pre-order: a row's parent comes before it, so its holder is already known.
-  for (let row = lo; row < hi; row++) {
-    const k = row - lo;
-    const parent = h.parentIndex(row);
-    holder[k] = slot[k]! >= 0 ? slot[k]! : parent >= lo && row > lo ? holder[parent - lo]! : slotRows.length;
+  const { target: Pt, role: Pr } = s.P;
+  for (let p = 0; p < Pt.length; p++) {
+    const t = Pt[p]!;
+    if (!active[p] || Pr[p] !== ROLE_VILLAGE || t < lo || t >= hi) continue;
+    shortRule(s, p, madeOf(s, p), out);
+    if (s.quartersOf) quarterRule(s, p, quartersOfPairing(s, p), out);
   }
-  return { slot, slotRows, holder };
-}
-
-/** The scope's pairings: per-row counts of village cadres and leads, and the structural violations of pairings and cadres. */
-function scopePairings(s: CheckState, cadreVillages: Int32Array, cadreLeads: Int32Array) {
-  const { roster, h, policy, P, lo, hi, active, attribution } = s;
-  const inScope = (row: number) => row >= lo && row < hi;
-  const add = (code: ViolationCode, severity: Severity, rule: string, divisions: string[], cadres: string[], details: Record<string, string | number> = {}) =>
-    s.structural.push({ code, severity, rule, divisions, cadres, details });
-  const cadreId = (c: number) => roster.cadreId(c);
-  const pairingCode = (p: number) => roster.pairings[p]?.code ?? (P.target[p]! >= 0 ? h.codeAt(P.target[p]!) : '?');
-  const ledLevel = (rank: number): number => {
-    const l = policy.leads[CADRE_RANKS[rank] as 'prefectural' | 'divisional'];
-    return l === 'county' ? LEVEL_COUNTY : l === 'township' ? LEVEL_TOWNSHIP : -1;
-  };
-  const campaignFrom = dayNumber(policy.campaign.from);
-  const campaignTo = dayNumber(policy.campaign.to);
-  const size = hi - lo;
-  const villageCadres = new Int32Array(size);
-  const leadsOf = new Int32Array(size);
-  const cadresAt = new Int32Array(size);
-  for (let p = 0; p < P.cadre.length; p++) {
-    const t = P.target[p]!;
-    const c = P.cadre[p]!;
-    if (t < 0) {
-      const code = pairingCode(p);
-      const near = nearestKnown(h, code);
-      if (near >= 0 && inScope(near)) add('pairing.unknown-division', 'error', 'data', [code], [c >= 0 ? cadreId(c) : (roster.pairings[p]?.cadreId ?? '?')], { pairing: p });
-      continue;
-    }
-    if (!inScope(t)) continue;
-    if (c < 0) {
-      add('pairing.unknown-cadre', 'error', 'data', [pairingCode(p)], [roster.pairings[p]?.cadreId ?? '?'], { pairing: p });
-      continue;
-    }
-    if (P.from[p]! > P.to[p]!) {
-      add('pairing.bad-period', 'error', 'data', [pairingCode(p)], [cadreId(c)], { pairing: p, from: roster.pairings[p]?.from ?? '', to: roster.pairings[p]?.to ?? '' });
-      continue;
-    }
-    if (!active[p]) {
-      // Valid some other year, or never within the campaign: only the latter is a problem.
-      if (P.from[p]! > campaignTo || P.to[p]! < campaignFrom) add('pairing.outside-campaign', 'warning', 'campaign', [pairingCode(p)], [cadreId(c)], { pairing: p });
-      continue;
-    }
-    const level = h.levelAt(t);
-    const role = P.role[p]!;
-    if (role === ROLE_VILLAGE) {
-      if (level !== LEVEL_VILLAGE) {
-        active[p] = 0;
-        add('pairing.wrong-level', 'error', 'minCadresPerVillage', [pairingCode(p)], [cadreId(c)], { pairing: p, level: h.at(t).level });
-        continue;
-      }
-      villageCadres[t - lo]!++;
-    } else {
-      const wanted = role === ROLE_COUNTY ? LEVEL_COUNTY : LEVEL_TOWNSHIP;
-      if (level !== wanted) {
-        add('lead.wrong-level', 'error', 'leads', [pairingCode(p)], [cadreId(c)], { pairing: p, level: h.at(t).level });
-        continue;
-      }
-      if (ledLevel(roster.cadreRank[c]!) !== wanted) add('lead.wrong-rank', 'warning', 'leads', [pairingCode(p)], [cadreId(c)], { pairing: p, rank: CADRE_RANKS[roster.cadreRank[c]!]! });
-      leadsOf[t - lo]!++;
-    }
-  }
-  const leadsByRank = CADRE_RANKS.map((_, r) => ledLevel(r) >= 0);
-  const ranks = roster.cadreRank;
-  for (let c = 0; c < roster.cadreCount; c++) {
-    const at = attribution[c]!;
-    if (at < lo || at >= hi) continue;
-    cadresAt[at - lo]!++;
-    const rank = ranks[c]!;
-    const leads = leadsByRank[rank]!;
-    const wantsVillage = !leads || policy.leadersPairVillage;
-    const villages = cadreVillages[c]!;
-    const leadCount = cadreLeads[c]!;
-    if (villages === policy.villagesPerCadre && (!leads || leadCount === 1)) continue;
-    const where = [h.codeAt(at)];
-    const id = [cadreId(c)];
-    if (villages === 0 && leadCount === 0) add('cadre.unpaired', 'error', 'villagesPerCadre', where, id);
-    else if (wantsVillage && villages < policy.villagesPerCadre) add('cadre.no-village', 'error', 'villagesPerCadre', where, id, { count: villages, required: policy.villagesPerCadre });
-    if (villages > policy.villagesPerCadre) add('cadre.too-many-villages', 'error', 'villagesPerCadre', where, id, { count: villages, allowed: policy.villagesPerCadre });
-    if (leads && leadCount === 0) add('cadre.no-lead', 'error', 'leads', where, id, { rank: CADRE_RANKS[rank]! });
-    if (leadCount > 1) add('cadre.too-many-leads', 'error', 'leads', where, id, { count: leadCount });
-  }
-  for (const id of new Set(roster.duplicateCadres)) {
-    const at = attribution[roster.cadreIndex(id)]!;
-    if (at >= 0 && inScope(at)) add('cadre.duplicate', 'warning', 'data', [h.codeAt(at)], [id]);
-  }
-  return { villageCadres, leadsOf, cadresAt };
-}
-
-/** Village coverage and county and township leads, with their totals. */
-function divisionRules(s: CheckState, villageCadres: Int32Array, leadsOf: Int32Array, cadresAt: Int32Array): void {
-  const { h, policy, lo, hi } = s;
-  const add = (code: ViolationCode, divisions: string[], details: Record<string, string | number>, severity: Severity = 'error', rule = 'minCadresPerVillage') =>
-    s.structural.push({ code, severity, rule, divisions, cadres: [], details });
-  const size = hi - lo;
-  const state = new Int8Array(size); // per village: 1 covered, 2 short, 3 uncovered
-  const min = policy.minCadresPerVillage;
-  for (let row = lo; row < hi; row++) {
-    const level = h.levelAt(row);
-    const k = row - lo;
-    if (level === LEVEL_VILLAGE) {
-      const n = villageCadres[k]!;
-      if (n >= min) state[k] = 1;
-      else if (n > 0) {
-        state[k] = 2;
-        add('village.short', [h.codeAt(row)], { count: n, required: min });
-      } else {
-        state[k] = 3;
-        add('village.uncovered', [h.codeAt(row)], { required: min });
-      }
-    } else if (level === LEVEL_TOWNSHIP || level === LEVEL_COUNTY) {
-      const led = leadsOf[k]!;
-      const county = level === LEVEL_COUNTY;
-      bumpRow(s, row, county ? Fi.counties : Fi.townships, 1);
-      if (led > 0) bumpRow(s, row, county ? Fi.countiesLed : Fi.townshipsLed, 1);
-      if (led === 0 && (county ? policy.everyCountyLed : policy.everyTownshipLed)) add(county ? 'county.no-lead' : 'township.no-lead', [h.codeAt(row)], {}, 'error', county ? 'everyCountyLed' : 'everyTownshipLed');
-      if (led > 1) add(county ? 'county.many-leads' : 'township.many-leads', [h.codeAt(row)], { count: led }, 'warning', 'leads');
-    }
-  }
-  // Fold the per-row facts into the slots in one pass, rather than a walk per fact.
-  const agg = s.agg;
-  const holder = s.holder;
-  const whole = s.slotRows.length * F;
-  const fields = [Fi.villages, Fi.villagesCovered, Fi.villagesShort, Fi.villagesUncovered];
-  for (let k = 0; k < size; k++) {
-    const at = holder[k]! * F;
-    const st = state[k]!;
-    if (st > 0) {
-      agg[at + Fi.villages]!++;
-      agg[at + fields[st]!]!++;
-    }
-    if (leadsOf[k]! > 0) agg[at + Fi.leads]! += leadsOf[k]!;
-    if (cadresAt[k]! > 0) agg[at + Fi.cadres]! += cadresAt[k]!;
-  }
-  // The scope's own totals are the sum of the slots': fold those once.
-  addSlotsIntoWhole(s, [Fi.villages, Fi.villagesCovered, Fi.villagesShort, Fi.villagesUncovered, Fi.leads, Fi.cadres], whole);
-}
-
-/** Add the listed fields of every county and township slot (not the scope's) into the scope's totals. */
-function addSlotsIntoWhole(s: CheckState, fields: number[], whole: number): void {
-  const agg = s.agg;
-  for (let slot = 0; slot < s.slotRows.length; slot++) for (const f of fields) agg[whole + f]! += agg[slot * F + f]!;
+  for (const c of s.slowCadres) cadreRules(s, c, out);
+  for (const v of s.issueVisits.view()) visitRule(s, v, out);
+  for (const found of s.findings.values()) out.push(...found);
+  return out;
 }
 
 /**
- * The first pass over every visit, with the columns in locals. Most cadres have one village
- * pairing valid all year: their visits are matched through two arrays indexed by cadre; anything
- * else goes the slow way.
+ * One pass over every pairing (not only the scope's, so that a cadre counts in exactly one
+ * scope whatever scope is asked): which pairings are active this year, each cadre's village
+ * pairings, leads and attribution; and, in scope, the cadres paired at each village and the
+ * leads of each unit, with the structural violations of the pairings.
  */
-function countAllVisits(s: CheckState): void {
-  const { lo, hi, y0, y1, firstOf, byCadre, visitsOf, quartersOf, pairedVisits, active } = s;
-  const { cadre: Vc, village: Vv, day: Vd } = s.V;
-  const { target: Pt, role: Pr, from: Pf, to: Pto } = s.P;
-  const nC = pairedVisits.length;
-  const only = new Int32Array(nC).fill(-1);
-  const onlyTarget = new Int32Array(nC).fill(-1);
-  for (let c = 0; c < nC; c++) {
-    if (firstOf[c + 1]! - firstOf[c]! < 1) continue;
-    let village = -1;
-    let count = 0;
-    for (let k = firstOf[c]!, end = firstOf[c + 1]!; k < end; k++) {
-      const p = byCadre[k]!;
-      if (Pr[p] === ROLE_VILLAGE && active[p]) {
-        count++;
-        village = p;
-      }
+function pairingPass(s: CheckState): void {
+  const P = s.P;
+  const ranks = s.roster.cadreRank;
+  const ledLevels = Uint8Array.from(CADRE_RANKS, (_, r) => ledLevel(s.policy, r) + 1);
+  const slow = fastPairings(P.cadre, P.role, P.target, P.from, P.to, s.c0, s.c1, s.lo, s.hi, s.h.columns().levels, ranks, ledLevels, s.active, s.cadreVillages, s.cadreLeads, s.attribution, s.villagePairing, s.pairedAt);
+  for (const p of slow) slowPairing(s, p);
+}
+
+/** The level a rank leads under the policy (county or township level), or -1. */
+function ledLevel(policy: PairingPolicy, rank: number): number {
+  const l = policy.leads[CADRE_RANKS[rank] as 'prefectural' | 'divisional'];
+  return l === 'county' ? LEVEL_COUNTY : l === 'township' ? LEVEL_TOWNSHIP : -1;
+}
+
+/** The hot loop of {@link pairingPass}: the usual pairing, active and at the right level; returns the others for {@link slowPairing}. */
+function fastPairings(
+  Pc: Int32Array,
+  Pr: Int32Array,
+  Pt: Int32Array,
+  Pf: Int32Array,
+  Pto: Int32Array,
+  c0: number,
+  c1: number,
+  lo: number,
+  hi: number,
+  levels: Uint8Array,
+  ranks: Uint8Array,
+  ledLevels: Uint8Array,
+  active: Uint8Array,
+  cadreVillages: Int32Array,
+  cadreLeads: Int32Array,
+  attribution: Int32Array,
+  villagePairing: Int32Array,
+  pairedAt: Int32Array,
+): Int32Array {
+  const slow = new Grow();
+  for (let p = 0; p < Pc.length; p++) {
+    const t = Pt[p]!;
+    const c = Pc[p]!;
+    const from = Pf[p]!;
+    const to = Pto[p]!;
+    if (t < 0 || c < 0 || from > to || from > c1 || to < c0) {
+      slow.push(p);
+      continue;
     }
-    if (count === 1 && Pf[village]! <= y0 && Pto[village]! >= y1) {
-      only[c] = village;
-      onlyTarget[c] = Pt[village]!;
+    const role = Pr[p]!;
+    if (t >= lo && t < hi) {
+      const wanted = role === ROLE_VILLAGE ? LEVEL_VILLAGE : role === ROLE_COUNTY ? LEVEL_COUNTY : LEVEL_TOWNSHIP;
+      if (levels[t] !== wanted || (role !== ROLE_VILLAGE && ledLevels[ranks[c]!] !== wanted + 1)) {
+        slow.push(p);
+        continue;
+      }
+      pairedAt[t - lo]!++;
+    }
+    active[p] = 1;
+    // A cadre counts at the first of its villages in code order, else the first unit it leads.
+    if (role === ROLE_VILLAGE) {
+      if (cadreVillages[c] === 0 || t < attribution[c]!) attribution[c] = t;
+      cadreVillages[c]!++;
+      villagePairing[c] = p;
+    } else {
+      if (cadreVillages[c] === 0 && (cadreLeads[c] === 0 || t < attribution[c]!)) attribution[c] = t;
+      cadreLeads[c]!++;
     }
   }
-  const [, q1, q2, q3] = s.quarterStarts as [number, number, number, number];
+  return slow.view();
+}
+
+/** A pairing off the usual path: reported, and counted as far as it counts. */
+function slowPairing(s: CheckState, p: number): void {
+  const { roster, h, policy, P, lo, hi, c0, c1, active, cadreVillages, cadreLeads, attribution, villagePairing } = s;
+  const pairingCode = () => roster.pairings[p]?.code ?? (P.target[p]! >= 0 ? h.codeAt(P.target[p]!) : '?');
+  const add = (code: ViolationCode, severity: Severity, rule: string, cadre: string, details: Record<string, string | number> = {}) =>
+    s.structural.push({ code, severity, rule, divisions: [pairingCode()], cadres: [cadre], details: { pairing: p, ...details } });
+  const t = P.target[p]!;
+  const c = P.cadre[p]!;
+  if (t < 0) {
+    const near = nearestKnown(h, pairingCode());
+    if (near >= lo && near < hi) add('pairing.unknown-division', 'error', 'data', c >= 0 ? roster.cadreId(c) : (roster.pairings[p]?.cadreId ?? '?'));
+    return;
+  }
+  const inScope = t >= lo && t < hi;
+  if (c < 0) {
+    if (inScope) add('pairing.unknown-cadre', 'error', 'data', roster.pairings[p]?.cadreId ?? '?');
+    return;
+  }
+  const from = P.from[p]!;
+  const to = P.to[p]!;
+  if (from > to) {
+    if (inScope) add('pairing.bad-period', 'error', 'data', roster.cadreId(c), { from: roster.pairings[p]?.from ?? '', to: roster.pairings[p]?.to ?? '' });
+    return;
+  }
+  if (from > c1 || to < c0) {
+    // Valid some other year, or never within the campaign: only the latter is a problem.
+    if (inScope && (from > dayNumber(policy.campaign.to) || to < dayNumber(policy.campaign.from))) add('pairing.outside-campaign', 'warning', 'campaign', roster.cadreId(c));
+    return;
+  }
+  const role = P.role[p]!;
+  active[p] = 1;
+  if (role === ROLE_VILLAGE) {
+    if (cadreVillages[c] === 0 || t < attribution[c]!) attribution[c] = t;
+    cadreVillages[c]!++;
+    villagePairing[c] = p;
+  } else {
+    if (cadreVillages[c] === 0 && (cadreLeads[c] === 0 || t < attribution[c]!)) attribution[c] = t;
+    cadreLeads[c]!++;
+  }
+  if (!inScope) return;
+  const level = h.levelAt(t);
+  if (role === ROLE_VILLAGE) {
+    if (level !== LEVEL_VILLAGE) {
+      active[p] = 0;
+      add('pairing.wrong-level', 'error', 'minCadresPerVillage', roster.cadreId(c), { level: h.at(t).level });
+      return;
+    }
+  } else {
+    const wanted = role === ROLE_COUNTY ? LEVEL_COUNTY : LEVEL_TOWNSHIP;
+    if (level !== wanted) {
+      add('lead.wrong-level', 'error', 'leads', roster.cadreId(c), { level: h.at(t).level });
+      return;
+    }
+    if (ledLevel(policy, roster.cadreRank[c]!) !== wanted) add('lead.wrong-rank', 'warning', 'leads', roster.cadreId(c), { rank: CADRE_RANKS[roster.cadreRank[c]!]! });
+  }
+  s.pairedAt[t - lo]!++;
+}
+
+/** A growing list of positions. */
+class Grow {
+  #a = new Int32Array(64);
+  #n = 0;
+  push(v: number): void {
+    if (this.#n === this.#a.length) {
+      const next = new Int32Array(2 * this.#n);
+      next.set(this.#a);
+      this.#a = next;
+    }
+    this.#a[this.#n++] = v;
+  }
+  view(): Int32Array {
+    return this.#a.subarray(0, this.#n);
+  }
+}
+
+/** One pass over every cadre: attribution of the unpaired, the cadres per slot, the cadres breaking a rule, and the fast path of the visit pass. */
+function cadrePass(s: CheckState): void {
+  const { roster, policy, P, lo, hi, attribution } = s;
+  const leadsByRank = Uint8Array.from(CADRE_RANKS, (_, r) => (ledLevel(policy, r) >= 0 ? 1 : 0));
+  s.slowCadres = fastCadres(roster.cadreRank, roster.cadreHome, leadsByRank, policy.villagesPerCadre, s.cadreVillages, s.cadreLeads, attribution, s.villagePairing, s.active, P.target, P.from, P.to, s.y0, s.y1, lo, hi, s.onlyTarget, s.holder, s.agg, s.whole).slice();
+  for (const c of s.slowCadres) countAt(s, attribution[c]!, cadreRules(s, c, null), 1);
+  for (const id of new Set(roster.duplicateCadres)) {
+    const at = attribution[roster.cadreIndex(id)]!;
+    if (at >= lo && at < hi) s.structural.push({ code: 'cadre.duplicate', severity: 'warning', rule: 'data', divisions: [s.h.codeAt(at)], cadres: [id], details: {} });
+  }
+}
+
+/** The hot loop of {@link cadrePass}; returns the cadres of the scope whose pairings break a rule. */
+function fastCadres(
+  ranks: Uint8Array,
+  home: Int32Array,
+  leadsByRank: Uint8Array,
+  perCadre: number,
+  cadreVillages: Int32Array,
+  cadreLeads: Int32Array,
+  attribution: Int32Array,
+  villagePairing: Int32Array,
+  active: Uint8Array,
+  Pt: Int32Array,
+  Pf: Int32Array,
+  Pto: Int32Array,
+  y0: number,
+  y1: number,
+  lo: number,
+  hi: number,
+  onlyTarget: Int32Array,
+  holder: Int32Array,
+  agg: Int32Array,
+  whole: Int32Array,
+): Int32Array {
+  const slow = new Grow();
+  let cadres = 0;
+  for (let c = 0; c < onlyTarget.length; c++) {
+    const villages = cadreVillages[c]!;
+    const leadCount = cadreLeads[c]!;
+    if (villages === 0 && leadCount === 0) attribution[c] = home[c]!;
+    const p = villagePairing[c]!;
+    const t = p >= 0 ? Pt[p]! : -1;
+    onlyTarget[c] = villages === 1 && active[p] === 1 && t >= lo && t < hi && Pf[p]! <= y0 && Pto[p]! >= y1 ? t : -2;
+    const at = attribution[c]!;
+    if (at < lo || at >= hi) continue;
+    cadres++;
+    const slot = holder[at - lo]!;
+    if (slot >= 0) agg[slot * F + Fi.cadres]!++;
+    if (villages !== perCadre || (leadsByRank[ranks[c]!] === 1 && leadCount !== 1)) slow.push(c);
+  }
+  whole[Fi.cadres]! += cadres;
+  return slow.view();
+}
+
+/** The rules on one cadre's pairings: listed into `out` when given; returns what fired (see {@link ERROR}). */
+function cadreRules(s: CheckState, c: number, out: Violation[] | null): number {
+  const { policy } = s;
+  const villages = s.cadreVillages[c]!;
+  const leadCount = s.cadreLeads[c]!;
+  const rank = s.roster.cadreRank[c]!;
+  const leads = ledLevel(policy, rank) >= 0;
+  const perCadre = policy.villagesPerCadre;
+  let found = 0;
+  const add = (code: ViolationCode, rule: string, details: Record<string, string | number> = {}) => {
+    found += ERROR;
+    out?.push({ code, severity: 'error', rule, divisions: [s.h.codeAt(s.attribution[c]!)], cadres: [s.roster.cadreId(c)], details });
+  };
+  if (villages === 0 && leadCount === 0) add('cadre.unpaired', 'villagesPerCadre');
+  else if ((!leads || policy.leadersPairVillage) && villages < perCadre) add('cadre.no-village', 'villagesPerCadre', { count: villages, required: perCadre });
+  if (villages > perCadre) add('cadre.too-many-villages', 'villagesPerCadre', { count: villages, allowed: perCadre });
+  if (leads && leadCount === 0) add('cadre.no-lead', 'leads', { rank: CADRE_RANKS[rank]! });
+  if (leadCount > 1) add('cadre.too-many-leads', 'leads', { count: leadCount });
+  return found;
+}
+
+/** The coverage rule of a village. */
+function villageRule(s: CheckState, row: number, out: Violation[] | null): number {
+  const n = s.pairedAt[row - s.lo]!;
+  const min = s.policy.minCadresPerVillage;
+  if (n >= min) return 0;
+  out?.push({ code: n > 0 ? 'village.short' : 'village.uncovered', severity: 'error', rule: 'minCadresPerVillage', divisions: [s.h.codeAt(row)], cadres: [], details: n > 0 ? { count: n, required: min } : { required: min } });
+  return ERROR;
+}
+
+/** The lead rule of a county or township. */
+function leadRule(s: CheckState, row: number, out: Violation[] | null): number {
+  const led = s.pairedAt[row - s.lo]!;
+  const county = s.h.levelAt(row) === LEVEL_COUNTY;
+  if (led === 0 && (county ? s.policy.everyCountyLed : s.policy.everyTownshipLed)) {
+    out?.push({ code: county ? 'county.no-lead' : 'township.no-lead', severity: 'error', rule: county ? 'everyCountyLed' : 'everyTownshipLed', divisions: [s.h.codeAt(row)], cadres: [], details: {} });
+    return ERROR;
+  }
+  if (led > 1) {
+    out?.push({ code: county ? 'county.many-leads' : 'township.many-leads', severity: 'warning', rule: 'leads', divisions: [s.h.codeAt(row)], cadres: [], details: { count: led } });
+    return WARNING;
+  }
+  return 0;
+}
+
+/** The visits rule of a village pairing, given the visits made. */
+function shortRule(s: CheckState, p: number, made: number, out: Violation[] | null): number {
+  const required = requiredOf(s, p);
+  if (made >= required) return 0;
+  out?.push({ code: 'visits.short', severity: 'error', rule: 'minVisitsPerYear', divisions: [s.h.codeAt(s.P.target[p]!)], cadres: [s.roster.cadreId(s.P.cadre[p]!)], details: { made, required, shortfall: required - made, pairing: p } });
+  return ERROR;
+}
+
+/** The quarters rule of a village pairing, given the quarters visited (bits). */
+function quarterRule(s: CheckState, p: number, bits: number, out: Violation[] | null): number {
+  const q = (day: number) => (day >= s.quarterStarts[3] ? 3 : day >= s.quarterStarts[2] ? 2 : day >= s.quarterStarts[1] ? 1 : 0);
+  const first = q(Math.max(s.P.from[p]!, s.c0));
+  const last = q(Math.min(s.P.to[p]!, s.c1));
+  const missing: string[] = [];
+  for (let k = first; k <= last; k++) if (!(bits & (1 << k))) missing.push(`Q${k + 1}`);
+  if (missing.length === 0) return 0;
+  out?.push({ code: 'visits.quarter-missing', severity: 'error', rule: 'visitEveryQuarter', divisions: [s.h.codeAt(s.P.target[p]!)], cadres: [s.roster.cadreId(s.P.cadre[p]!)], details: { quarters: missing.join(' '), pairing: p } });
+  return ERROR;
+}
+
+/** The rule on a visit that was not counted for a pairing, and the row it is reported at (or -1 outside the scope). */
+function visitRule(s: CheckState, v: number, out: Violation[] | null): number {
+  const { V, P } = s;
+  const t = V.village[v]!;
+  const c = V.cadre[v]!;
+  const cadres = c >= 0 ? [s.roster.cadreId(c)] : [];
+  if (t < 0 || c < 0) {
+    const at = t >= 0 ? t : c >= 0 ? s.attribution[c]! : -1;
+    out?.push({ code: t < 0 ? 'visit.unknown-village' : 'visit.unknown-cadre', severity: 'error', rule: 'data', divisions: [s.h.codeAt(at)], cadres, details: { visit: s.roster.visitId(v) } });
+    return ERROR;
+  }
+  let anyPeriod = false;
+  if (s.cadreVillages[c]! > 0) {
+    const { start, list } = pairingsByCadre(s);
+    for (let k = start[c]!; k < start[c + 1]! && !anyPeriod; k++) {
+      const p = list[k]!;
+      anyPeriod = P.target[p] === t && P.role[p] === ROLE_VILLAGE && s.active[p] === 1;
+    }
+  }
+  out?.push({ code: anyPeriod ? 'visit.outside-pairing' : 'visit.unpaired-village', severity: 'warning', rule: 'minVisitsPerYear', divisions: [s.h.codeAt(t)], cadres, details: { visit: s.roster.visitId(v), date: isoDate(V.day[v]!) } });
+  return WARNING;
+}
+
+/** The row a visit's issue is reported at, or -1. */
+function visitRow(s: CheckState, v: number): number {
+  const t = s.V.village[v]!;
+  const c = s.V.cadre[v]!;
+  return t >= 0 ? t : c >= 0 ? s.attribution[c]! : -1;
+}
+
+/** The visits a village pairing asks for this year, prorated when the pairing (or the campaign) covers only part of it; rounded to the nearest visit (half a year of four asks two). */
+function requiredOf(s: CheckState, p: number): number {
+  const yearDays = s.y1 - s.y0 + 1;
+  const span = Math.min(s.P.to[p]!, s.c1) - Math.max(s.P.from[p]!, s.c0) + 1;
+  return span >= yearDays ? s.policy.minVisitsPerYear : Math.round((s.policy.minVisitsPerYear * span) / yearDays);
+}
+
+/** The slot of a county or township row (binary search of the slot rows), or -1. */
+function slotOf(slotRows: readonly number[], row: number): number {
+  let a = 0;
+  let b = slotRows.length - 1;
+  while (a <= b) {
+    const m = (a + b) >> 1;
+    if (slotRows[m]! < row) a = m + 1;
+    else if (slotRows[m]! > row) b = m - 1;
+    else return m;
+  }
+  return -1;
+}
+
+/**
+ * One pass over the scope's rows: the counties and townships (the slots of the totals) and the
+ * slot each row adds into, village coverage and the leads of counties and townships.
+ */
+function rowsPass(s: CheckState): void {
+  const { lo, hi, holder, pairedAt, whole } = s;
+  const { levels, parents } = s.h.columns();
+  const slotRows: number[] = [];
+  let agg = new Int32Array(64 * F);
+  const min = s.policy.minCadresPerVillage;
+  const countyLedRequired = s.policy.everyCountyLed;
+  const townshipLedRequired = s.policy.everyTownshipLed;
+  // Each fact adds into its row's slot and into the scope's totals.
+  const add = (slot: number, field: number, n: number) => {
+    if (slot >= 0) agg[slot * F + field]! += n;
+    whole[field]! += n;
+  };
+  for (let row = lo; row < hi; row++) {
+    const k = row - lo;
+    const level = levels[row]!;
+    const n = pairedAt[k]!;
+    if (level === LEVEL_VILLAGE) {
+      // Pre-order: the parent comes first, so its slot is known.
+      const parent = parents[row]!;
+      const slot = parent >= lo && row > lo ? holder[parent - lo]! : -1;
+      holder[k] = slot;
+      add(slot, Fi.villages, 1);
+      if (n >= min) add(slot, Fi.villagesCovered, 1);
+      else {
+        add(slot, n > 0 ? Fi.villagesShort : Fi.villagesUncovered, 1);
+        add(slot, Fi.errors, 1);
+      }
+    } else if (level === LEVEL_TOWNSHIP || level === LEVEL_COUNTY) {
+      const slot = slotRows.length;
+      slotRows.push(row);
+      if ((slot + 1) * F > agg.length) {
+        const grown = new Int32Array(2 * agg.length);
+        grown.set(agg);
+        agg = grown;
+      }
+      holder[k] = slot;
+      const county = level === LEVEL_COUNTY;
+      add(slot, county ? Fi.counties : Fi.townships, 1);
+      if (n > 0) {
+        add(slot, county ? Fi.countiesLed : Fi.townshipsLed, 1);
+        add(slot, Fi.leads, n);
+        if (n > 1) add(slot, Fi.warnings, 1);
+      } else if (county ? countyLedRequired : townshipLedRequired) add(slot, Fi.errors, 1);
+    } else {
+      const parent = parents[row]!;
+      holder[k] = parent >= lo && row > lo ? holder[parent - lo]! : -1;
+    }
+  }
+  s.slotRows = slotRows;
+  s.agg = agg.slice(0, slotRows.length * F);
+}
+
+/**
+ * The first pass over every visit. The usual cadre (one village pairing, valid all year) is
+ * matched by one comparison and counted in one counter; anything else goes the slow way,
+ * through {@link countVisit}.
+ */
+function countAllVisits(s: CheckState): void {
+  const V = s.V;
+  const slow = fastVisits(V.cadre, V.village, V.day, s.y0, s.y1, s.lo, s.hi, s.onlyTarget, s.pairedVisits, s.quartersOf, s.villagePairing, s.quarterStarts);
+  for (const v of slow) countVisit(s, v);
+}
+
+/** The visits counted for a village pairing. */
+function madeOf(s: CheckState, p: number): number {
+  const c = s.P.cadre[p]!;
+  return s.onlyTarget[c]! >= 0 ? s.pairedVisits[c]! : (s.visitsOf?.[p] ?? 0);
+}
+
+/** The quarters visited (bits) for a village pairing. */
+function quartersOfPairing(s: CheckState, p: number): number {
+  return s.quartersOf?.[p] ?? 0;
+}
+
+/** The hot loop of {@link countAllVisits}, over plain arguments so that it compiles tight; returns the visits left for the slow way. */
+function fastVisits(
+  Vc: Int32Array,
+  Vv: Int32Array,
+  Vd: Int32Array,
+  y0: number,
+  y1: number,
+  lo: number,
+  hi: number,
+  onlyTarget: Int32Array,
+  counts: Int32Array,
+  quartersOf: Uint8Array | null,
+  villagePairing: Int32Array,
+  quarterStarts: [number, number, number, number],
+): Int32Array {
+  const slow = new Grow();
+  const [, q1, q2, q3] = quarterStarts;
   const n = Vc.length;
   for (let v = 0; v < n; v++) {
     const day = Vd[v]!;
     if (day < y0 || day > y1) continue;
     const c = Vc[v]!;
     const t = Vv[v]!;
-    if (c >= 0 && t >= lo && t < hi && onlyTarget[c] === t) {
-      const p = only[c]!;
-      visitsOf[p]!++;
-      quartersOf[p]! |= 1 << (day >= q3 ? 3 : day >= q2 ? 2 : day >= q1 ? 1 : 0);
-      pairedVisits[c]!++;
-    } else if (c < 0 || t < 0 || (t >= lo && t < hi)) countVisit(s, v);
+    if (c >= 0 && onlyTarget[c] === t) {
+      counts[c]!++;
+      if (quartersOf !== null) quartersOf[villagePairing[c]!]! |= 1 << (day >= q3 ? 3 : day >= q2 ? 2 : day >= q1 ? 1 : 0);
+    } else if (c < 0 || t < 0 || (t >= lo && t < hi)) slow.push(v);
   }
+  return slow.view();
 }
 
 /** Compliance of every village pairing of the scope after the first pass, folded into the totals in one pass. */
 function settleAll(s: CheckState): void {
-  const { lo, hi, active, visitsOf, required, holder, agg } = s;
+  const { lo, hi, active, holder, agg, whole } = s;
   const { target: Pt, role: Pr } = s.P;
-  const whole = s.slotRows.length * F;
+  const add = (slot: number, field: number, n: number) => {
+    if (slot >= 0) agg[slot * F + field]! += n;
+    whole[field]! += n;
+  };
   for (let p = 0; p < Pt.length; p++) {
     const t = Pt[p]!;
     if (!active[p] || Pr[p] !== ROLE_VILLAGE || t < lo || t >= hi) continue;
-    const at = holder[t - lo]! * F;
-    const made = visitsOf[p]!;
-    agg[at + Fi.villagePairings]!++;
-    agg[at + Fi.visits]! += made;
-    if (made >= required[p]!) agg[at + Fi.pairingsCompliant]!++;
+    const slot = holder[t - lo]!;
+    const made = madeOf(s, p);
+    const required = requiredOf(s, p);
+    add(slot, Fi.villagePairings, 1);
+    add(slot, Fi.visits, made);
+    if (made >= required) add(slot, Fi.pairingsCompliant, 1);
     else {
-      agg[at + Fi.pairingsShort]!++;
-      agg[at + Fi.visitShortfall]! += required[p]! - made;
-      recordShort(s, p);
+      add(slot, Fi.pairingsShort, 1);
+      add(slot, Fi.visitShortfall, required - made);
+      add(slot, Fi.errors, 1);
     }
-    if (s.policy.visitEveryQuarter) settleQuarters(s, p);
+    if (s.quartersOf && quarterRule(s, p, s.quartersOf[p]!, null)) add(slot, Fi.errors, 1);
   }
-  addSlotsIntoWhole(s, [Fi.villagePairings, Fi.visits, Fi.pairingsCompliant, Fi.pairingsShort, Fi.visitShortfall], whole);
 }
 
 /** Apply one visit added to the roster after the check. */
 function applyVisit(s: CheckState, v: number): void {
   s.V = s.roster.visitColumns();
-  const pairing = countVisit(s, v);
-  if (pairing >= 0) settleCompliance(s, pairing);
+  countVisit(s, v);
   const c = s.V.cadre[v]!;
   const day = s.V.day[v]!;
   if (!s.findingsOn || c < 0 || !findsFor(s, c) || s.V.village[v]! < 0 || day < s.y0 || day > s.y1) return;
@@ -580,92 +868,79 @@ function applyVisit(s: CheckState, v: number): void {
   refreshFindings(s, c);
 }
 
-/** Count one visit; returns the pairing it counted for, or -1. */
-function countVisit(s: CheckState, v: number): number {
+/** Count one visit the slow way (or a visit added after the check), with what it changes in the totals. */
+function countVisit(s: CheckState, v: number): void {
   const { V, P, lo, hi } = s;
   const t = V.village[v]!;
   const day = V.day[v]!;
-  if (day < s.y0 || day > s.y1) return -1;
+  if (day < s.y0 || day > s.y1) return;
   const c = V.cadre[v]!;
-  if (t < 0 || c < 0) {
-    const at = t >= 0 ? t : c >= 0 ? s.attribution[c]! : -1;
-    if (at >= lo && at < hi) addVisitIssue(s, { code: t < 0 ? 'visit.unknown-village' : 'visit.unknown-cadre', severity: 'error', rule: 'data', divisions: [s.h.codeAt(at)], cadres: c >= 0 ? [s.roster.cadreId(c)] : [], details: { visit: s.roster.visitId(v) } });
-    return -1;
-  }
-  if (t < lo || t >= hi) return -1;
   let pairing = -1;
-  let anyPeriod = false;
-  for (let k = s.firstOf[c]!; k < s.firstOf[c + 1]!; k++) {
-    const p = s.byCadre[k]!;
-    if (P.target[p] !== t || P.role[p] !== ROLE_VILLAGE || !s.active[p]) continue;
-    anyPeriod = true;
-    if (day >= P.from[p]! && day <= P.to[p]!) pairing = p;
-  }
-  if (pairing < 0) {
-    addVisitIssue(s, { code: anyPeriod ? 'visit.outside-pairing' : 'visit.unpaired-village', severity: 'warning', rule: 'minVisitsPerYear', divisions: [s.h.codeAt(t)], cadres: [s.roster.cadreId(c)], details: { visit: s.roster.visitId(v), date: isoDate(day) } });
-    return -1;
-  }
-  s.visitsOf[pairing]!++;
-  const q = s.quarterStarts;
-  s.quartersOf[pairing]! |= 1 << (day >= q[3]! ? 3 : day >= q[2]! ? 2 : day >= q[1]! ? 1 : 0);
-  s.pairedVisits[c]!++;
-  // The first pass adds each pairing's visits to the totals when it settles it.
-  if (s.settled) bumpRow(s, t, Fi.visits, 1);
-  return pairing;
-}
-
-/** Bring a pairing's compliance up to date after a new visit. */
-function settleCompliance(s: CheckState, p: number): void {
-  const t = s.P.target[p]!;
-  const made = s.visitsOf[p]!;
-  const wasShort = s.short.get(p);
-  if (wasShort) {
-    bumpRow(s, t, Fi.visitShortfall, -Number(wasShort.details['shortfall']));
-    countViolation(s, wasShort, -1);
-    s.short.delete(p);
-    if (made >= s.required[p]!) {
-      bumpRow(s, t, Fi.pairingsShort, -1);
-      bumpRow(s, t, Fi.pairingsCompliant, 1);
-    } else {
-      bumpRow(s, t, Fi.visitShortfall, s.required[p]! - made);
-      recordShort(s, p);
+  if (t >= 0 && c >= 0) {
+    if (t < lo || t >= hi) return;
+    if (s.onlyTarget[c] === t) pairing = s.villagePairing[c]!;
+    else if (s.cadreVillages[c]! > 0) {
+      const { start, list } = pairingsByCadre(s);
+      for (let k = start[c]!; k < start[c + 1]!; k++) {
+        const p = list[k]!;
+        if (P.target[p] === t && P.role[p] === ROLE_VILLAGE && s.active[p] && day >= P.from[p]! && day <= P.to[p]!) pairing = p;
+      }
     }
   }
-  if (s.policy.visitEveryQuarter) settleQuarters(s, p);
-}
-
-/** The `visits.short` violation of a pairing, recorded and counted. */
-function recordShort(s: CheckState, p: number): void {
-  const made = s.visitsOf[p]!;
-  const required = s.required[p]!;
-  const v: Violation = { code: 'visits.short', severity: 'error', rule: 'minVisitsPerYear', divisions: [s.h.codeAt(s.P.target[p]!)], cadres: [s.roster.cadreId(s.P.cadre[p]!)], details: { made, required, shortfall: required - made, pairing: p } };
-  s.short.set(p, v);
-  countViolation(s, v, 1);
-}
-
-/** The quarters rule for one pairing. */
-function settleQuarters(s: CheckState, p: number): void {
-  const { P, policy } = s;
-  const old = s.quarters.get(p);
-  if (old) countViolation(s, old, -1);
-  s.quarters.delete(p);
-  const from = Math.max(P.from[p]!, s.y0, dayNumber(policy.campaign.from));
-  const to = Math.min(P.to[p]!, s.y1, dayNumber(policy.campaign.to));
-  const missing: string[] = [];
-  for (let q = quarterOf(from); q <= quarterOf(to); q++) if (!(s.quartersOf[p]! & (1 << q))) missing.push(`Q${q + 1}`);
-  if (missing.length > 0) {
-    const v: Violation = { code: 'visits.quarter-missing', severity: 'error', rule: 'visitEveryQuarter', divisions: [s.h.codeAt(P.target[p]!)], cadres: [s.roster.cadreId(P.cadre[p]!)], details: { quarters: missing.join(' '), pairing: p } };
-    s.quarters.set(p, v);
-    countViolation(s, v, 1);
+  if (pairing < 0) {
+    const at = visitRow(s, v);
+    if (at < lo || at >= hi) return;
+    s.issueVisits.push(v);
+    countAt(s, at, visitRule(s, v, null), 1);
+    return;
   }
+  const before = madeOf(s, pairing);
+  const bitsBefore = quartersOfPairing(s, pairing);
+  if (s.onlyTarget[c] === t) s.pairedVisits[c]!++;
+  else {
+    (s.visitsOf ??= new Int32Array(P.cadre.length))[pairing]!++;
+    s.pairedVisits[c]!++;
+  }
+  const q = s.quarterStarts;
+  if (s.quartersOf) s.quartersOf[pairing]! |= 1 << (day >= q[3] ? 3 : day >= q[2] ? 2 : day >= q[1] ? 1 : 0);
+  // Before the first pass settles, it adds each pairing's visits and compliance itself.
+  if (s.settled) settleVisit(s, pairing, before, bitsBefore);
+}
+
+/** Bring a pairing's totals up to date after one more visit. */
+function settleVisit(s: CheckState, p: number, before: number, bitsBefore: number): void {
+  const t = s.P.target[p]!;
+  const made = before + 1;
+  const required = requiredOf(s, p);
+  bumpRow(s, t, Fi.visits, 1);
+  if (before < required) {
+    bumpRow(s, t, Fi.visitShortfall, -1);
+    if (made >= required) {
+      bumpRow(s, t, Fi.pairingsShort, -1);
+      bumpRow(s, t, Fi.pairingsCompliant, 1);
+    }
+  }
+  countAt(s, t, shortRule(s, p, before, null), -1);
+  countAt(s, t, shortRule(s, p, made, null), 1);
+  if (s.quartersOf) {
+    countAt(s, t, quarterRule(s, p, bitsBefore, null), -1);
+    countAt(s, t, quarterRule(s, p, s.quartersOf[p]!, null), 1);
+  }
+}
+
+/** The active pairings grouped by cadre, made the first time a visit needs them. */
+function pairingsByCadre(s: CheckState): { start: Int32Array; list: Int32Array } {
+  if (s.byCadre) return s.byCadre;
+  const { cadre: Pc } = s.P;
+  const keys = new Int32Array(Pc.length);
+  for (let p = 0; p < Pc.length; p++) keys[p] = s.active[p] ? Pc[p]! : -1;
+  return (s.byCadre = groupBy(keys, s.roster.cadreCount));
 }
 
 /** Whether cadre `c` is attributed to the scope and paired with a village this year. */
 function findsFor(s: CheckState, c: number): boolean {
   const at = s.attribution[c]!;
-  if (at < s.lo || at >= s.hi) return false;
-  for (let k = s.firstOf[c]!; k < s.firstOf[c + 1]!; k++) if (s.P.role[s.byCadre[k]!] === ROLE_VILLAGE) return true;
-  return false;
+  return at >= s.lo && at < s.hi && s.cadreVillages[c]! > 0;
 }
 
 /** The year's visits (to known villages) of the cadres the findings look at, grouped by cadre. */
@@ -711,46 +986,45 @@ function refreshFindings(s: CheckState, c: number): void {
   for (const v of found) countViolation(s, v, 1);
 }
 
-function addVisitIssue(s: CheckState, v: Violation): void {
-  s.visitIssues.push(v);
-  countViolation(s, v, 1);
-}
-
+/** Count a violation made as an object (structural ones, findings) at its first division. */
 function countViolation(s: CheckState, v: Violation, sign: 1 | -1): void {
   if (v.severity === 'info') return;
   const row = s.h.indexOf(v.divisions[0] ?? '');
   const at = row >= 0 ? row : nearestKnown(s.h, v.divisions[0] ?? '');
-  const field = v.severity === 'error' ? Fi.errors : Fi.warnings;
-  if (at >= s.lo && at < s.hi) bumpRow(s, at, field, sign);
-  else s.agg[s.slotRows.length * F + field]! += sign;
+  countAt(s, at, v.severity === 'error' ? ERROR : WARNING, sign);
+}
+
+/** Count what a rule found (see {@link ERROR}) at a row; outside the scope, in the scope's own totals. */
+function countAt(s: CheckState, row: number, found: number, sign: 1 | -1): void {
+  if (found === 0) return;
+  const errors = found & 255;
+  const warnings = found >> 8;
+  if (row >= s.lo && row < s.hi) {
+    bumpRow(s, row, Fi.errors, sign * errors);
+    bumpRow(s, row, Fi.warnings, sign * warnings);
+  } else {
+    s.whole[Fi.errors]! += sign * errors;
+    s.whole[Fi.warnings]! += sign * warnings;
+  }
 }
 
 /** Add to the totals of the nearest county or township holding `row`, and to the scope's. */
 function bumpRow(s: CheckState, row: number, field: number, n: number): void {
-  const whole = s.slotRows.length;
   const slot = s.holder[row - s.lo]!;
-  s.agg[slot * F + field]! += n;
-  if (slot !== whole) s.agg[whole * F + field]! += n;
+  if (slot >= 0) s.agg[slot * F + field]! += n;
+  s.whole[field]! += n;
 }
 
 /** A slot's totals with those of the slots below it (townships under a county): each row added into its nearest slot only, so every slot below contributes exactly once. */
 function rolledUp(s: CheckState, slot: number): CoverageTotals {
-  const t = totalsFrom(s.agg, slot);
+  const agg = s.agg;
   const end = s.h.subtreeEnd(s.slotRows[slot]!);
-  for (let k = slot + 1; k < s.slotRows.length && s.slotRows[k]! < end; k++) {
-    for (let f = 0; f < F; f++) t[FIELDS[f]!] += s.agg[k * F + f]!;
-  }
-  return t;
-}
-
-const FIELDS = Object.keys(emptyTotals()) as Array<keyof CoverageTotals>;
-const F = FIELDS.length;
-const Fi = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<keyof CoverageTotals, number>;
-
-function totalsFrom(agg: Int32Array, s: number): CoverageTotals {
-  const t = emptyTotals();
-  for (let f = 0; f < F; f++) t[FIELDS[f]!] = agg[s * F + f]!;
-  return t;
+  let last = slot + 1;
+  while (last < s.slotRows.length && s.slotRows[last]! < end) last++;
+  if (last === slot + 1) return totalsAt(agg, slot * F);
+  const sum = agg.slice(slot * F, slot * F + F);
+  for (let k = slot + 1; k < last; k++) for (let f = 0; f < F; f++) sum[f]! += agg[k * F + f]!;
+  return totalsAt(sum, 0);
 }
 
 /**

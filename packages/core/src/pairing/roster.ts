@@ -86,6 +86,8 @@ export class Roster {
   #vHouseholds = new Ints();
   #vActivities = new Ints();
   readonly #visitIds: string[] = [];
+  /** Notes of the visits that have any, by visit position (most have none). */
+  readonly #visitNotes = new Map<number, string>();
   readonly #visitIndex = new Map<string, number>();
   #listeners = new Set<(visit: number) => void>();
 
@@ -225,6 +227,7 @@ export class Roster {
     this.#vMinutes.push(v.minutes);
     this.#vHouseholds.push(v.households);
     this.#vActivities.push(activityMask(v.activities));
+    if (v.notes !== undefined && v.notes !== '') this.#visitNotes.set(i, v.notes);
     for (const l of this.#listeners) l(i);
     return i;
   }
@@ -256,6 +259,11 @@ export class Roster {
   visitId(i: number): string {
     // Rosters built from columns number their visits instead of naming them.
     return this.#visitIds[i] ?? String(i);
+  }
+
+  /** The notes of visit `i`, if it has any. */
+  visitNotes(i: number): string | undefined {
+    return this.#visitNotes.get(i);
   }
 
   /** The position of the first visit with this id, or -1. */

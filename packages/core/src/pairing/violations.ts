@@ -69,8 +69,16 @@ export interface Violation {
 export function describeViolation(v: Violation, lang: Lang = 'zh-Hans', names?: (code: string) => string | undefined): string {
   const where = v.divisions[0] ?? '';
   const place = names?.(where) ?? where;
-  return translate(`violation.${v.code}`, lang, localiseDetails({ place, cadre: v.cadres.join(', '), ...v.details }, lang));
+  const details = { ...v.details };
+  // Details that are division codes (the two villages of a same-day finding) are named too.
+  for (const key of DIVISION_DETAILS) {
+    const code = details[key];
+    if (typeof code === 'string' && names) details[key] = names(code) ?? code;
+  }
+  return translate(`violation.${v.code}`, lang, localiseDetails({ place, cadre: v.cadres.join(', '), ...details }, lang));
 }
+
+const DIVISION_DETAILS = ['first', 'second'] as const;
 
 /**
  * Sort violations into report order: by division (code order), then violation code, then cadre,

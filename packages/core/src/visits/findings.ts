@@ -71,13 +71,16 @@ export function cadreFindings(
   if (sameDay >= 0) {
     const first = visits[sameDay % n]!;
     const second = visits[Math.floor(sameDay / n)]!;
+    const a = h.codeAt(V.village[first]!);
+    const b = h.codeAt(V.village[second]!);
     out.push({
       code: 'commute.same-day-distant',
       severity: 'warning',
       rule: 'findings.sameDayKm',
-      divisions,
+      // Attributed to the cadre's village; the two villages of that day are listed after it.
+      divisions: [where, a, b],
       cadres,
-      details: { date: isoDate(V.day[second]!), first: h.codeAt(V.village[first]!), second: h.codeAt(V.village[second]!), evidence: ids([first, second]) },
+      details: { date: isoDate(V.day[second]!), first: a, second: b, evidence: ids([first, second]) },
     });
   }
   return out;

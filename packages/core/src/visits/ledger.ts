@@ -15,6 +15,8 @@ export interface LedgerLine {
   minutes: number;
   households: number;
   activities: Activity[];
+  /** What the cadre noted, when anything. */
+  notes?: string;
 }
 
 /** A cadre's ledger for a year (or all years). */
@@ -44,7 +46,10 @@ export function ledgerOf(roster: Roster, cadreId: string, year?: number): Ledger
     const activities = ACTIVITIES.filter((_, bit) => V.activities[v]! & (1 << bit));
     for (const a of activities) byActivity[a]++;
     const t = V.village[v]!;
-    return { visit: roster.visitId(v), date: isoDate(V.day[v]!), village: t >= 0 ? h.codeAt(t) : '', villageName: t >= 0 ? h.nameAt(t) : '', minutes: V.minutes[v]!, households: V.households[v]!, activities };
+    const line: LedgerLine = { visit: roster.visitId(v), date: isoDate(V.day[v]!), village: t >= 0 ? h.codeAt(t) : '', villageName: t >= 0 ? h.nameAt(t) : '', minutes: V.minutes[v]!, households: V.households[v]!, activities };
+    const notes = roster.visitNotes(v);
+    if (notes !== undefined) line.notes = notes;
+    return line;
   });
   return {
     cadreId,
