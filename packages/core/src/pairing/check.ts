@@ -365,7 +365,14 @@ function runCheck(roster: Roster, policy: PairingPolicy, scope: string | null, y
   s.settled = true;
   if (findingsOn) {
     indexVisitsByCadre(s);
-    for (let c = 0; c < nC; c++) if (findsFor(s, c)) refreshFindings(s, c);
+    const { visitStart: start, visitList: list } = s;
+    for (let c = 0; c < nC; c++) {
+      if (!findsFor(s, c)) continue;
+      const found = cadreFindings(roster, c, h.codeAt(s.attribution[c]!), list, s.pairedVisits[c]!, y1, policy.findings, s.V, start[c]!, start[c + 1]!);
+      if (found.length === 0) continue;
+      s.findings.set(c, found);
+      for (const v of found) countViolation(s, v, 1);
+    }
   }
   const V = s.V;
   for (const id of new Set(roster.duplicateVisitIds())) {
@@ -931,10 +938,8 @@ function settleVisit(s: CheckState, p: number, before: number, bitsBefore: numbe
 /** The active pairings grouped by cadre, made the first time a visit needs them. */
 function pairingsByCadre(s: CheckState): { start: Int32Array; list: Int32Array } {
   if (s.byCadre) return s.byCadre;
-  const { cadre: Pc } = s.P;
-  const keys = new Int32Array(Pc.length);
-  for (let p = 0; p < Pc.length; p++) keys[p] = s.active[p] ? Pc[p]! : -1;
-  return (s.byCadre = groupBy(keys, s.roster.cadreCount));
+  const active = s.active;
+  return (s.byCadre = groupBy(s.P.cadre, s.roster.cadreCount, (p) => active[p] === 1));
 }
 
 /** Whether cadre `c` is attributed to the scope and paired with a village this year. */
@@ -945,31 +950,36 @@ function findsFor(s: CheckState, c: number): boolean {
 
 /** The year's visits (to known villages) of the cadres the findings look at, grouped by cadre. */
 function indexVisitsByCadre(s: CheckState): void {
-  const V = s.V;
   const nC = s.roster.cadreCount;
   const wanted = new Uint8Array(nC);
   for (let c = 0; c < nC; c++) if (findsFor(s, c)) wanted[c] = 1;
-  const cadreOfKept = new Int32Array(V.cadre.length).fill(-1);
-  for (let v = 0; v < V.cadre.length; v++) {
-    const c = V.cadre[v]!;
-    if (c >= 0 && wanted[c] === 1 && V.village[v]! >= 0 && V.day[v]! >= s.y0 && V.day[v]! <= s.y1) cadreOfKept[v] = c;
-  }
-  const { start, list } = groupBy(cadreOfKept, nC);
+  const { cadre: Vc, village: Vv, day: Vd } = s.V;
+  const { y0, y1 } = s;
+  const { start, list } = groupBy(Vc, nC, (v, c) => wanted[c] === 1 && Vv[v]! >= 0 && Vd[v]! >= y0 && Vd[v]! <= y1);
   s.visitStart = start;
   s.visitList = list;
 }
 
 /**
  * Items grouped by key, in item order (a counting sort): the items of group `g` are
- * `list[start[g]]` to `list[start[g + 1] - 1]`; an item with key -1 is left out.
+ * `list[start[g]]` to `list[start[g + 1] - 1]`. Items with a negative key, or that `keep`
+ * refuses, are left out. Two passes over the keys, no array per item.
  */
-function groupBy(keys: Int32Array, groups: number): { start: Int32Array; list: Int32Array } {
+function groupBy(keys: Int32Array, groups: number, keep: (item: number, key: number) => boolean = () => true): { start: Int32Array; list: Int32Array } {
   const start = new Int32Array(groups + 1);
-  for (let i = 0; i < keys.length; i++) if (keys[i]! >= 0) start[keys[i]! + 1]!++;
-  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
-  const list = new Int32Array(start[groups]!);
-  const fill = start.slice(0, groups);
-  for (let i = 0; i < keys.length; i++) if (keys[i]! >= 0) list[fill[keys[i]!]!++] = i;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k >= 0 && keep(i, k)) start[k]!++;
+  }
+  // Ends of the groups, then filled from the back so each end moves down to its group's start.
+  for (let g = 1; g < groups; g++) start[g]! += start[g - 1]!;
+  const total = groups > 0 ? start[groups - 1]! : 0;
+  start[groups] = total;
+  const list = new Int32Array(total);
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const k = keys[i]!;
+    if (k >= 0 && keep(i, k)) list[--start[k]!] = i;
+  }
   return { start, list };
 }
 
@@ -979,8 +989,9 @@ function refreshFindings(s: CheckState, c: number): void {
   const later = s.laterVisits.get(c);
   const from = c + 1 < s.visitStart.length ? s.visitStart[c]! : 0;
   const to = c + 1 < s.visitStart.length ? s.visitStart[c + 1]! : 0;
-  const visits = later ? [...s.visitList.subarray(from, to), ...later] : s.visitList.subarray(from, to);
-  const found = cadreFindings(s.roster, c, s.h.codeAt(s.attribution[c]!), visits, s.pairedVisits[c]!, s.y1, s.policy.findings, s.V);
+  const found = later
+    ? cadreFindings(s.roster, c, s.h.codeAt(s.attribution[c]!), [...s.visitList.subarray(from, to), ...later], s.pairedVisits[c]!, s.y1, s.policy.findings, s.V)
+    : cadreFindings(s.roster, c, s.h.codeAt(s.attribution[c]!), s.visitList, s.pairedVisits[c]!, s.y1, s.policy.findings, s.V, from, to);
   if (found.length > 0) s.findings.set(c, found);
   else if (had) s.findings.delete(c);
   for (const v of found) countViolation(s, v, 1);
