@@ -190,6 +190,24 @@ const facts = (r: Pick<CoverageReport, 'totals' | 'divisions'> & { violations: R
     expect(facts(report)).to.deep.equal(facts(expected));
   });
 
+  it('runs as the installed `gualian` command: the bin launches the built CLI with the same result', async () => {
+    const bin = join(MAIN, '../../../bin/gualian.mjs');
+    const built = join(MAIN, '../../../dist/cli.js');
+    expect(fs.existsSync(built), 'npm run build makes dist/cli.js before the tests').to.equal(true);
+    const run = await new Promise<Run>((resolve, reject) => {
+      const child = spawn(process.execPath, [bin, 'check', '--year', '2024', '--cadres', '干部.csv', '--pairings', '挂联.csv', '--visits', '走访.csv', '--format', 'json'], { cwd: join(dir, 'zh') });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (b: Buffer) => out.push(b));
+      child.stderr.on('data', (b: Buffer) => err.push(b));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    });
+    expect(run.stderr).to.equal('');
+    expect(run.code).to.equal(1);
+    expect(facts(schemas.checkReportSchema.parse(JSON.parse(run.stdout)))).to.deep.equal(facts(expected));
+  });
+
   it('prints the JSON Schema of the report, made from the same zod schema', async () => {
     const run = await gualian(dir, 'schema');
     expect(run.code).to.equal(0);
