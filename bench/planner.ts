@@ -5,7 +5,8 @@
 // arrays; gualian plans the all-pairs instance (5.9 M cadre-village pairs) through its
 // compressed flow graph. Prints one JSON line.
 //   node --import tsx bench/planner.ts <gualian|highs>
-import { planPairings, type Cadre } from '../packages/core/src/index.ts';
+import type { Cadre } from '../packages/core/src/index.ts';
+import { planPairings } from '../packages/core/src/planner.ts';
 import { generateRoster, seededRandom } from '../packages/core/src/demo/index.ts';
 import { loadCountry } from './national-roster.ts';
 

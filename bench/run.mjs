@@ -66,27 +66,13 @@ const browser = await import('./tree-render.mjs').then((m) => m.runTreeBench(RUN
 });
 if (browser) results.tree = browser;
 
-console.log('\nBundle sizes (minified, gzip -9)');
-{
-  const { build } = await import('esbuild');
-  const { gzipSync } = await import('node:zlib');
-  const size = async (label, input) => {
-    const from = input.includes('export') ? { stdin: { contents: input, resolveDir: process.cwd(), loader: 'ts' } } : { entryPoints: [input] };
-    // Split, and count the entry chunk only: what is loaded lazily (ECharts, spreadsheet
-    // libraries) is not part of what a page pays up front.
-    const out = await build({ ...from, bundle: true, splitting: true, outdir: 'bench/.out/size', minify: true, format: 'esm', target: 'es2020', write: false, conditions: ['source'], logLevel: 'silent', metafile: true });
-    const entry = out.outputFiles.find((f) => Object.entries(out.metafile.outputs).some(([path, o]) => o.entryPoint && f.path.endsWith(path)));
-    const gz = gzipSync(entry.contents, { level: 9 }).length / 1024;
-    results[`bundle ${label}`] = gz;
-    return gz;
-  };
-  const core = await size('core', 'packages/core/src/index.ts');
-  const hierarchyOnly = await size('core hierarchy only', 'export { loadChinaDivision, Hierarchy, normalizeCode, createDivisionStore } from "./packages/core/src/index.ts";');
-  const widgets = await size('widgets', 'packages/elements/src/define.ts');
-  console.log(`  @gualian/core, everything, zod/mini included: ${core.toFixed(1)} KB   (target ≤ 25 KB)`);
-  console.log(`  @gualian/core, the hierarchy part a page usually imports: ${hierarchyOnly.toFixed(1)} KB`);
-  console.log(`  all widgets with Lit and the core (the script-tag bundle): ${widgets.toFixed(1)} KB   (target ≤ 60 KB)`);
-}
+// Bundles (min+gzip): the core's index entry, the script-tag bundle up front and each lazy
+// chunk (bench/bundles.mjs; reads the bundle `npm run build` wrote).
+results.bundles = await import('./bundles.mjs').then((m) => m.runBundleBench()).catch((e) => {
+  console.log(`  bundle sizes failed: ${e.stack ?? e}`);
+  process.exitCode = 1;
+  return null;
+});
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));

@@ -411,7 +411,7 @@ function elementApi(tag) {
 }
 
 async function apiReference() {
-  const inputs = ['typedoc.json', 'docs/api.md', 'tsconfig.base.json', 'node_modules/typedoc/package.json'];
+  const inputs = ['typedoc.json', 'packages/core/typedoc.json', 'docs/api.md', 'tsconfig.base.json', 'node_modules/typedoc/package.json'];
   for (const pkg of ['packages/core', 'packages/elements']) {
     inputs.push(`${pkg}/package.json`, `${pkg}/tsconfig.build.json`, ...walk(`${pkg}/src`).filter((f) => !/\.test\.ts$/.test(f)));
   }

@@ -165,6 +165,13 @@ describe('docs site: pages running under the strict CSP', function () {
     for (const w of widgets) expect(w.getAttribute('lang')).to.equal('en');
     const picker = p.doc.getElementById('home-picker')!;
     await waitFor('English labels', () => deepText(picker).includes('County'));
+    // The widgets' own English labels come from a lazy chunk of the script-tag bundle.
+    await waitFor('the English widget labels', () => deepText(picker).includes('Search places') && deepText(picker).includes('Choose an administrative division'));
+    expect(deepText(picker)).to.not.include('搜索地名');
+    const chunks = p.win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((path) => path.includes('/assets/bundle-chunks/ui.'));
+    expect(chunks.length, 'one English label chunk fetched').to.equal(1);
+    expect(chunks[0]).to.match(/\/assets\/bundle-chunks\/ui\.en-[\w-]+\.js$/);
+    expect(p.violations).to.deep.equal([]);
 
     const button = p.doc.querySelector<HTMLButtonElement>('button[data-large-text]')!;
     const before = parseFloat(p.win.getComputedStyle(p.doc.body).fontSize);

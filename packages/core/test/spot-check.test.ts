@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { checkPairing, compareInspections, drawSpotCheck, ledgerOf, Roster } from '../src/index.js';
+import { checkPairing, ledgerOf, Roster } from '../src/index.js';
+import { compareInspections, drawSpotCheck } from '../src/inspection.js';
 import { generateRoster } from '../src/demo/index.js';
 import { edition } from '../../../tests/fixtures/data.js';
 
@@ -71,5 +72,15 @@ describe('spot checks and ledgers on Zhaotong', function () {
     expect(ledger.totals.households).to.equal(mine.reduce((a, v) => a + v.households, 0));
     expect(ledger.lines[0]!.villageName).to.not.equal('');
     expect(ledgerOf(roster, 'nobody', 2024).lines).to.deep.equal([]);
+  });
+
+  it('keeps what the cadre noted on each visit', async () => {
+    const { roster, demo } = await setup();
+    const first = demo.visits[0]!;
+    roster.addVisit({ ...first, id: 'noted', date: '2024-12-30', notes: '调解邻里纠纷一起，已达成口头协议' });
+    roster.addVisit({ ...first, id: 'blank', date: '2024-12-31', notes: '' });
+    const lines = ledgerOf(roster, first.cadreId, 2024).lines;
+    expect(lines.find((l) => l.visit === 'noted')!.notes).to.equal('调解邻里纠纷一起，已达成口头协议');
+    expect(lines.find((l) => l.visit === 'blank')).to.not.have.property('notes');
   });
 });

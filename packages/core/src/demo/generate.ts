@@ -10,6 +10,7 @@ import { seededRandom } from '../util/random.js';
 export { seededRandom };
 import { isoDate, quarterRange, yearRange } from '../time/days.js';
 import { ACTIVITIES, KNOWN_UNITS, type Activity, type Cadre, type Pairing, type Visit } from '../pairing/schema.js';
+import { generateLocations, locateCadres, type DemoPoint } from './locations.js';
 
 /** Options of {@link generateRoster}. */
 export interface GenerateOptions {
@@ -26,6 +27,12 @@ export interface GenerateOptions {
    * counties, a township without a lead. Off by default.
    */
   faults?: boolean;
+  /**
+   * Invent coordinates too (off by default; the rest of the roster is the same either way):
+   * villages scattered around seeded township centres in Zhaotong's bounding box, each cadre
+   * near a village of their home division. See {@link generateLocations}.
+   */
+  coordinates?: boolean;
 }
 
 /** What {@link generateRoster} returns, plus the planted faults for checking a checker. */
@@ -34,6 +41,8 @@ export interface GeneratedRoster {
   pairings: Pairing[];
   visits: Visit[];
   planted: { uncovered: string[]; short: string[]; noVisits: string[]; fewVisits: string[]; driveBy: string[]; crammed: string[]; sameDay: string[]; unledTownship: string[] };
+  /** With `coordinates: true`: every village's coordinates, by code (the planner's `villageLocations`). */
+  villageLocations?: Record<string, DemoPoint>;
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
@@ -142,6 +151,11 @@ export function generateRoster(h: Hierarchy, options: GenerateOptions): Generate
       const last = visits[visits.length - 1]!;
       visits.push({ ...last, id: `V${String(++visitSerial).padStart(7, '0')}`, villageCode: otherCounty(village) });
     }
+  }
+  if (options.coordinates) {
+    // Their own random streams: the roster above is the same with or without coordinates.
+    const villageLocations = generateLocations(h, { scope: options.scope, seed: options.seed ?? 2021 });
+    return { cadres: locateCadres(h, cadres, villageLocations, { seed: options.seed ?? 2021 }), pairings, visits, planted, villageLocations };
   }
   return { cadres, pairings, visits, planted };
 }

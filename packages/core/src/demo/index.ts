@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export { generateRoster, seededRandom, type GenerateOptions, type GeneratedRoster } from './generate.js';
+export { generateLocations, locateCadres, ZHAOTONG_BOX, type DemoPoint, type LocationOptions } from './locations.js';

@@ -1,23 +1,29 @@
 /**
- * Messages and labels in zh-Hans (the default), zh-Hant and English.
+ * The domain's messages in zh-Hans (the default), zh-Hant and English: levels, ranks, kinds,
+ * errors, row issues and violations. The widgets' own labels live in `@gualian/elements`.
  * Templates use `{name}` placeholders filled from a record of values.
  */
 import { messages as zhHans } from './messages.zh-Hans.js';
 import { messages as zhHant } from './messages.zh-Hant.js';
 import { messages as en } from './messages.en.js';
-import { pairingMessages } from './messages.pairing.js';
 
 /** The languages gualian speaks. */
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';
 
-/** The message keys: the zh-Hans catalogue is the reference. */
+/** The message keys (levels, ranks, kinds, errors): the zh-Hans catalogue is the reference. */
 export type MessageKey = keyof typeof zhHans;
 
-const catalogues: Record<Lang, Record<string, string>> = {
-  'zh-Hans': { ...zhHans, ...pairingMessages['zh-Hans'] },
-  'zh-Hant': { ...zhHant, ...pairingMessages['zh-Hant'] },
-  en: { ...en, ...pairingMessages.en },
-};
+const catalogues: Record<Lang, Record<string, string>> = { 'zh-Hans': { ...zhHans }, 'zh-Hant': { ...zhHant }, en: { ...en } };
+
+/**
+ * Add a domain's messages (pairing, assessment, disputes …) to the catalogues. Each domain
+ * registers its own from the module that describes its records, so a page that never uses a
+ * domain never loads its messages.
+ * @internal
+ */
+export function registerMessages(domain: Readonly<Record<Lang, Readonly<Record<string, string>>>>): void {
+  for (const lang of Object.keys(catalogues) as Lang[]) Object.assign(catalogues[lang], domain[lang]);
+}
 
 /**
  * Map any BCP 47 tag to one of gualian's languages: `zh-TW`, `zh-HK` and `zh-Hant-*` give

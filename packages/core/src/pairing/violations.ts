@@ -2,8 +2,12 @@
  * Violations: what a check found, each with a stable code, a severity, the divisions and
  * cadres concerned, the policy rule that fired, and a message in three languages.
  */
-import { localiseDetails, translate, type Lang } from '../i18n/index.js';
+import { localiseDetails, registerMessages, translate, type Lang } from '../i18n/index.js';
+import { pairingMessages } from '../i18n/messages.pairing.js';
 import { sortKey } from '../hierarchy/codes.js';
+
+// This domain's messages join the catalogues only where the domain is used.
+registerMessages(pairingMessages);
 
 /** The stable codes of violations and findings. */
 export const VIOLATION_CODES = [

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { describeError, GualianError, type DivisionStore, type Hierarchy, type Lang, type MessageKey } from '@gualian/core';
+import { describeError, GualianError, type DivisionStore, type Hierarchy, type Lang } from '@gualian/core';
+import type { MessageKey } from '../i18n/index.js';
 import { DivisionController } from './division-controller.js';
 import { LangController } from './lang-controller.js';
 import { baseStyles } from './styles.js';
@@ -88,6 +89,20 @@ export class GualianElement extends LitElement {
   /** The language the element currently speaks. */
   get resolvedLang(): Lang {
     return this.i18n.lang;
+  }
+
+  /**
+   * Each update waits for the labels of the element's language (zh-Hant and en are loaded on
+   * first use), so the element never draws a mix of languages and `updateComplete` resolves
+   * once it shows the new language.
+   * @internal
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.i18n.pending === null) return super.scheduleUpdate();
+    return (async () => {
+      for (let pending = this.i18n.pending; pending !== null; pending = this.i18n.pending) await pending;
+      return super.scheduleUpdate();
+    })();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,9 +1,11 @@
 /**
  * The language a widget speaks: its own `lang` attribute, else the nearest ancestor's (across
- * shadow roots), else the document's, mapped by the core's `resolveLang`.
+ * shadow roots), else the document's, mapped by the core's `resolveLang`. The labels of zh-Hant
+ * and en are loaded when a widget first speaks them (see ../i18n/index.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { resolveLang, translate, type Lang, type MessageKey } from '@gualian/core';
+import { resolveLang, type Lang } from '@gualian/core';
+import { loadUiMessages, translateLabel, type MessageKey } from '../i18n/index.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -52,9 +54,17 @@ export class LangController implements ReactiveController {
     return this.#lang;
   }
 
-  /** A message in the current language. */
+  /** A message in the current language (in zh-Hans while that language's labels are loading). */
   t(key: MessageKey, values?: Readonly<Record<string, string | number>>): string {
-    return translate(key, this.#lang, values);
+    return translateLabel(key, this.#lang, values);
+  }
+
+  /**
+   * `null` when the labels of the current language are here, else a promise that settles
+   * (never rejects) when they are; the host waits for it before rendering.
+   */
+  get pending(): Promise<void> | null {
+    return loadUiMessages(this.#lang);
   }
 
   hostConnected(): void {
@@ -71,6 +81,7 @@ export class LangController implements ReactiveController {
     const next = resolveLang(nearestLang(this.#host));
     if (next !== this.#lang) {
       this.#lang = next;
+      loadUiMessages(next);
       this.#host.requestUpdate();
     }
   }

@@ -6,20 +6,19 @@ import {
   isDivisionCode,
   levelOfCode,
   parentCode,
-  translate,
   VIOLATION_CODES,
   type CoverageReport,
   type CoverageTotals,
   type Division,
   type DivisionLevel,
   type Hierarchy,
-  type MessageKey,
   type PairingMonitor,
   type Severity,
   type Violation,
   type ViolationCode,
 } from '@gualian/core';
 import { GualianElement } from '../base/gualian-element.js';
+import type { MessageKey } from '../i18n/index.js';
 import { GualianSelectEvent } from '../base/events.js';
 import { coverageBadges } from '../hierarchy-tree/coverage-badges.js';
 import type { TreeBadges } from '../hierarchy-tree/hierarchy-tree.js';
@@ -778,7 +777,7 @@ export class GualianCoverageBoard extends GualianElement {
         <label for="f-code">${this.t('ui.filter.code')}
           <select id="f-code" @change=${(e: Event) => this.#setFilter('code', (e.target as HTMLSelectElement).value)}>
             ${option('', this.t('ui.all'), base.length, f.code)}
-            ${VIOLATION_CODES.filter((c) => codes.has(c)).map((c) => option(c, translate(`ui.violationKind.${c}`, lang), codes.get(c)!, f.code))}
+            ${VIOLATION_CODES.filter((c) => codes.has(c)).map((c) => option(c, this.t(`ui.violationKind.${c}`), codes.get(c)!, f.code))}
           </select>
         </label>
         ${areas.length > 0

@@ -2,7 +2,9 @@
  * Badges for `<gualian-hierarchy-tree>` from a 包掛聯 check: the tree becomes a map of where
  * coverage and visits fall short, without the page computing anything itself.
  */
-import { translate, type CoverageReport, type Lang } from '@gualian/core';
+import type { CoverageReport, Lang } from '@gualian/core';
+import { BADGE_LABELS } from '../i18n/badges.js';
+import { fillTemplate } from '../i18n/index.js';
 import { coveragePercent, divisionTone, formatCount, formatPercent, indexReport, villageTone } from '../coverage-board/figures.js';
 import type { TreeBadges } from './hierarchy-tree.js';
 
@@ -33,11 +35,12 @@ export function coverageBadges(report: CoverageReport, lang: Lang = 'zh-Hans'): 
       const state = index.village(division.code);
       if (state.violations.length === 0) return null;
       const tone = villageTone(state);
+      const labels = BADGE_LABELS[lang];
       let label: string;
-      if (state.uncovered) label = translate('ui.badge.uncovered', lang);
-      else if (state.short > 0) label = translate('ui.badge.short', lang, { count: state.short });
-      else if (state.errors > 0) label = translate('ui.badge.errors', lang, { count: formatCount(state.errors, lang) });
-      else if (state.warnings > 0) label = translate('ui.badge.warnings', lang, { count: formatCount(state.warnings, lang) });
+      if (state.uncovered) label = labels.uncovered;
+      else if (state.short > 0) label = fillTemplate(labels.short, { count: state.short });
+      else if (state.errors > 0) label = fillTemplate(labels.errors, { count: formatCount(state.errors, lang) });
+      else if (state.warnings > 0) label = fillTemplate(labels.warnings, { count: formatCount(state.warnings, lang) });
       else return null;
       return { label, tone };
     }

@@ -5,7 +5,8 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { checkPairing, Roster, translate, type Cadre, type Hierarchy, type Pairing } from '@gualian/core';
+import { checkPairing, Roster, type Cadre, type Hierarchy, type Pairing } from '@gualian/core';
+import { translate } from '../base/testing/messages.js';
 import { generateRoster, type GeneratedRoster } from '@gualian/core/demo';
 import { edition } from '../../../../tests/fixtures/data.js';
 import './define.js';

@@ -4,22 +4,20 @@ import {
   checkPairing,
   describeViolation,
   pairingPolicySchema,
-  planPairings,
   Roster,
   type Cadre,
   type CoverageReport,
   type Division,
   type Hierarchy,
   type Lang,
-  type MessageKey,
   type Pairing,
   type PairingPolicy,
   type PairingPolicyInput,
-  type PlanResult,
-  type Shortage,
   type Violation,
 } from '@gualian/core';
+import { planPairings, type PlanResult, type Shortage } from '@gualian/core/planner';
 import { GualianElement } from '../base/gualian-element.js';
+import type { MessageKey } from '../i18n/index.js';
 import { GualianSelectEvent } from '../base/events.js';
 import { GualianPairingsChangeEvent, type PairingsChangeCause } from './events.js';
 import { findCadres, indexRoster, shortCode, unitSpread, within, type RosterIndex } from './roster-index.js';

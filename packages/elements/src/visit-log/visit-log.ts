@@ -15,10 +15,10 @@ import {
   type Lang,
   type Ledger,
   type LedgerLine,
-  type MessageKey,
   type Roster,
 } from '@gualian/core';
 import { GualianElement } from '../base/gualian-element.js';
+import type { MessageKey } from '../i18n/index.js';
 import { dayAt, moveDay, shadeOf, SHADES, yearGrid, type GridKey, type YearGrid } from './calendar.js';
 import { checkDraft, emptyDraft, newVisitId, type FieldError, type VisitDraft, type VisitField } from './entry.js';
 import { GualianVisitEvent } from './events.js';

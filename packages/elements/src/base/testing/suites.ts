@@ -5,7 +5,8 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { Hierarchy, translate, type Lang, type MessageKey } from '@gualian/core';
+import { Hierarchy, type Lang } from '@gualian/core';
+import { translate, type MessageKey } from './messages.js';
 import type { GualianElement } from '../gualian-element.js';
 import { deepActiveElement, mount, ready, shownText, unmountAll } from './mount.js';
 

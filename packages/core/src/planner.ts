@@ -1,0 +1,6 @@
+/**
+ * `@gualian/core/planner`: the pairing planner, an entry of its own so that a page pays for it
+ * only when it plans (the pairing roster widget loads it when asked for a proposal).
+ * @packageDocumentation
+ */
+export { planPairings, type PlanOptions, type PlanResult, type PlanCosts, type Shortage } from './pairing/planner.js';
