@@ -59,6 +59,16 @@ const plan = series('gualian: planPairings (all pairs, compressed flow graph)', 
 const highs = series('peer: HiGHS 1.15 LP, sparse model as arrays (own county + 4)', 'bench/planner.ts', 'highs');
 console.log(`  optimum: gualian ${plan.cost}, HiGHS ${highs.cost} — ${plan.cost === highs.cost ? 'the same' : 'DIFFERENT'}; speed-up ${(highs.ms / plan.ms).toFixed(0)}×   (target ≥ 50×)`);
 
+console.log(`\n考核 national scoring: every paired cadre of the national roster above (1.86 M), example rubric, year 2024; medians of ${RUNS}`);
+const scoringRuns = [];
+for (let i = 0; i < RUNS; i++) scoringRuns.push(nodeMeasure('bench/assessment.ts', 'score'));
+const mid = (key) => median(scoringRuns.map((x) => x[key]));
+console.log(`  ${'gualian: computeFacts + scoreAll, whole country'.padEnd(58)} ${String(Math.round(mid('ms'))).padStart(6)} ms  (runs ${scoringRuns.map((x) => Math.round(x.ms)).join(', ')})`);
+console.log(`  facts ${Math.round(mid('factsMs'))} ms + scores ${Math.round(mid('scoreMs'))} ms for ${scoringRuns[0].subjects.toLocaleString('en')} subjects; grades ${JSON.stringify(scoringRuns[0].grades)}; peak RSS ${Math.round(mid('peakRssMB'))} MB`);
+const rescore = nodeMeasure('bench/assessment.ts', 'rescore');
+results.scoring = { ms: mid('ms'), runs: scoringRuns, rescore };
+console.log(`  re-score after one new fact (a manual entry, 200 times): median ${rescore.ms.toFixed(2)} ms, p99 ${rescore.p99Ms.toFixed(1)} ms`);
+
 const browser = await import('./tree-render.mjs').then((m) => m.runTreeBench(RUNS)).catch((e) => {
   console.log(`  tree benchmark failed: ${e.stack ?? e}`);
   process.exitCode = 1;

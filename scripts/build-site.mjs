@@ -131,6 +131,7 @@ const NAV = [
   ['guide/portals.html', '门户嵌入', 'Portals'],
   ['guide/data-staff.html', '数据核对', 'Data staff'],
   ['guide/pairing.html', '包掛聯', 'Pairing'],
+  ['guide/assessment.html', '考核评分', 'Assessment'],
   ['widgets/region-picker.html', '区划选择器', 'Region picker'],
   ['widgets/hierarchy-tree.html', '层级树', 'Hierarchy tree'],
   ['widgets/coverage-board.html', '覆盖看板', 'Coverage board'],

@@ -9,7 +9,7 @@ import { messages as zhHans } from '../packages/core/src/i18n/messages.zh-Hans.j
 import { translate } from '../packages/core/src/i18n/index.js';
 
 const SITE = '/site/';
-const DOCS_PAGES = ['index.html', 'guide/developers.html', 'guide/portals.html', 'guide/data-staff.html', 'guide/pairing.html', 'widgets/region-picker.html', 'widgets/hierarchy-tree.html', 'widgets/coverage-board.html', 'widgets/pairing-roster.html', 'widgets/visit-log.html', 'errors.html'];
+const DOCS_PAGES = ['index.html', 'guide/developers.html', 'guide/portals.html', 'guide/data-staff.html', 'guide/pairing.html', 'guide/assessment.html', 'widgets/region-picker.html', 'widgets/hierarchy-tree.html', 'widgets/coverage-board.html', 'widgets/pairing-roster.html', 'widgets/visit-log.html', 'errors.html'];
 const EXAMPLE_PAGES = ['examples/portal.html', 'examples/portal-gbk.html'];
 
 /** Bytes of a site file; fails the test on anything but 200. */
