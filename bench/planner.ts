@@ -3,11 +3,12 @@
 // at least 3 cadres, every cadre exactly one village. HiGHS is given the sparse model of the
 // peers' measurement (each cadre offered the villages of its own county plus 4 others), as
 // arrays; gualian plans the all-pairs instance (5.9 M cadre-village pairs) through its
-// compressed flow graph. Prints one JSON line.
-//   node --import tsx bench/planner.ts <gualian|highs>
+// compressed flow graph. `gualian-coordinates` plans the same roster with seeded coordinates for
+// every cadre and village (great-circle km refine the choice within a tier). Prints one JSON line.
+//   node --import tsx bench/planner.ts <gualian|gualian-coordinates|highs>
 import type { Cadre } from '../packages/core/src/index.ts';
 import { planPairings } from '../packages/core/src/planner.ts';
-import { generateRoster, seededRandom } from '../packages/core/src/demo/index.ts';
+import { generateLocations, generateRoster, locateCadres, seededRandom } from '../packages/core/src/demo/index.ts';
 import { loadCountry } from './national-roster.ts';
 
 const mode = process.argv[2] ?? 'gualian';
@@ -33,8 +34,29 @@ if (mode === 'gualian') {
   out.cost = plan.cost.total;
   out.feasible = plan.feasible;
   out.arcsSolved = plan.stats.arcs;
+  out.phases = plan.stats.phases;
   out.allPairs = cadres.length * villages.length;
   out.check = plan.pairings.reduce((a, p) => a + tier(cadres.find((c) => c.id === p.cadreId)!.homeCode!, p.code), 0);
+} else if (mode === 'gualian-coordinates') {
+  // Coordinates: each township a seeded centre in Zhaotong's bounding box, villages around it,
+  // each cadre within 1.5 km of a village of their home township.
+  const villageLocations = generateLocations(h, { scope: '5306', seed: 42 });
+  const located = locateCadres(h, cadres, villageLocations, { seed: 42 });
+  const t0 = performance.now();
+  const plan = planPairings(h, { scope: '5306', cadres: located, villageLocations, spreadUnits: false, policy: { leads: {}, everyCountyLed: false, everyTownshipLed: false } });
+  out.ms = performance.now() - t0;
+  out.cost = plan.cost.total;
+  out.km = plan.cost.km;
+  out.feasible = plan.feasible;
+  out.arcsSolved = plan.stats.arcs;
+  out.phases = plan.stats.phases;
+  out.pricedPairs = plan.stats.pricedPairs;
+  out.check = plan.pairings.reduce((a, p) => a + tier(cadres.find((c) => c.id === p.cadreId)!.homeCode!, p.code), 0);
+  // The same plan with units spread too (the planner's default), for the record.
+  const t1 = performance.now();
+  const spread = planPairings(h, { scope: '5306', cadres: located, villageLocations, policy: { leads: {}, everyCountyLed: false, everyTownshipLed: false } });
+  out.spreadMs = performance.now() - t1;
+  out.spreadCost = [spread.cost.total, spread.cost.km, spread.cost.sameUnitExtras];
 } else {
   const highsLoader = (await import('highs')).default;
   const highs = await highsLoader();

@@ -24,6 +24,9 @@ function series(name, script, arg) {
     rows: runs[0].rows ?? runs[0].visits,
     counts: runs[0].villagesUnder3 === undefined ? undefined : `${runs[0].villagesUnder3} villages under 3 cadres, ${runs[0].cadresUnder4} cadres under 4 visits`,
     cost: runs[0].cost,
+    km: runs[0].km,
+    arcs: runs[0].arcsSolved,
+    phases: runs[0].phases,
     all: runs.map((x) => Math.round(x.ms)),
   };
   results[name] = r;
@@ -58,6 +61,8 @@ console.log(`\nPairing planner, Zhaotong: 4,206 cadres × 1,402 villages (costs 
 const plan = series('gualian: planPairings (all pairs, compressed flow graph)', 'bench/planner.ts', 'gualian');
 const highs = series('peer: HiGHS 1.15 LP, sparse model as arrays (own county + 4)', 'bench/planner.ts', 'highs');
 console.log(`  optimum: gualian ${plan.cost}, HiGHS ${highs.cost} — ${plan.cost === highs.cost ? 'the same' : 'DIFFERENT'}; speed-up ${(highs.ms / plan.ms).toFixed(0)}×   (target ≥ 50×)`);
+const near = series('gualian: planPairings, Zhaotong with coordinates', 'bench/planner.ts', 'gualian-coordinates');
+console.log(`  tiers ${near.cost} (${near.cost === plan.cost ? 'the same optimum as without coordinates' : 'DIFFERENT from the tier-only optimum'}), then ${near.km} km; ${near.arcs} arcs, ${near.phases} phases   (target < 1,000 ms)`);
 
 console.log(`\n考核 national scoring: every paired cadre of the national roster above (1.86 M), example rubric, year 2024; medians of ${RUNS}`);
 const scoringRuns = [];
@@ -68,6 +73,23 @@ console.log(`  facts ${Math.round(mid('factsMs'))} ms + scores ${Math.round(mid(
 const rescore = nodeMeasure('bench/assessment.ts', 'rescore');
 results.scoring = { ms: mid('ms'), runs: scoringRuns, rescore };
 console.log(`  re-score after one new fact (a manual entry, 200 times): median ${rescore.ms.toFixed(2)} ms, p99 ${rescore.p99Ms.toFixed(1)} ms`);
+
+console.log(`\n矛盾纠纷 record: 1,000,000 events of ~150,000 Zhaotong cases (2024, seeded), hash-chained; medians of ${RUNS}`);
+{
+  const runsOf = (mode) => Array.from({ length: RUNS }, () => nodeMeasure('bench/disputes.ts', mode));
+  const ours = runsOf('gualian');
+  const duck = runsOf('duckdb');
+  const mid = (runs, key) => median(runs.map((x) => x[key]));
+  const line = (label, runs, extra) => console.log(`  ${label.padEnd(58)} ${String(Math.round(mid(runs, 'ms'))).padStart(6)} ms  (runs ${runs.map((x) => Math.round(x.ms)).join(', ')})  ${extra}`);
+  line('gualian: verify chain + replay + summary', ours, `peak RSS ${Math.round(mid(ours, 'peakRssMB'))} MB`);
+  console.log(`    verify ${Math.round(mid(ours, 'verifyMs'))} ms (Web Crypto SHA-256; ${Math.round(mid(ours, 'verifyNodeShaMs'))} ms with node:crypto passed as digest) + replay ${Math.round(mid(ours, 'replayMs'))} ms + summary ${Math.round(mid(ours, 'summaryMs'))} ms; ${ours[0].events.toLocaleString('en')} events, ${ours[0].cases.toLocaleString('en')} cases, as of ${ours[0].asOf}`);
+  line('peer: DuckDB in memory, the same summary counts (after load)', duck, `load ${Math.round(mid(duck, 'loadMs'))} ms, peak RSS ${Math.round(mid(duck, 'peakRssMB'))} MB`);
+  const agree = [...ours, ...duck].every((r) => r.counts === ours[0].counts);
+  console.log(`  counts agree: ${agree ? 'yes' : 'NO'} (states, categories, severities, levels, accepted, resolved, resolution levels, median days, ${JSON.parse(ours[0].counts).grids.toLocaleString('en')} grids)`);
+  console.log(`  ratio gualian (replay + summary) / DuckDB: ${((mid(ours, 'replayMs') + mid(ours, 'summaryMs')) / mid(duck, 'ms')).toFixed(2)}×; with verification: ${(mid(ours, 'ms') / mid(duck, 'ms')).toFixed(2)}×`);
+  if (!agree) process.exitCode = 1;
+  results.disputes = { ms: mid(ours, 'ms'), verifyMs: mid(ours, 'verifyMs'), verifyNodeShaMs: mid(ours, 'verifyNodeShaMs'), replayMs: mid(ours, 'replayMs'), summaryMs: mid(ours, 'summaryMs'), peakRssMB: mid(ours, 'peakRssMB'), duckdbMs: mid(duck, 'ms'), duckdbPeakRssMB: mid(duck, 'peakRssMB'), countsAgree: agree, runs: ours, duckdb: duck };
+}
 
 const browser = await import('./tree-render.mjs').then((m) => m.runTreeBench(RUNS)).catch((e) => {
   console.log(`  tree benchmark failed: ${e.stack ?? e}`);

@@ -137,6 +137,10 @@ const NAV = [
   ['widgets/coverage-board.html', '覆盖看板', 'Coverage board'],
   ['widgets/pairing-roster.html', '挂联名单', 'Pairing roster'],
   ['widgets/visit-log.html', '工作台账', 'Visit log'],
+  ['widgets/score-sheet.html', '成绩单', 'Score sheet'],
+  ['widgets/review-queue.html', '审核队列', 'Review queue'],
+  ['widgets/leaderboard.html', '排名与红黑榜', 'Leaderboard'],
+  ['widgets/rubric-editor.html', '评分标准编辑', 'Rubric editor'],
   ['errors.html', '错误代码', 'Error codes'],
   ['api/index.html', 'API 参考', 'API'],
 ];

@@ -1,8 +1,8 @@
 /**
  * `@gualian/core`: the domain of grassroots political-legal work. Pure TypeScript with zod
  * schemas, the same in browsers and in Node. The pairing planner and the spot checks are
- * entries of their own, `@gualian/core/planner` and `@gualian/core/inspection`; the demo
- * generator is `@gualian/core/demo`.
+ * entries of their own, `@gualian/core/planner` and `@gualian/core/inspection`; so are disputes
+ * and hotline work orders, `@gualian/core/disputes`; the demo generator is `@gualian/core/demo`.
  * @packageDocumentation
  * @mergeModuleWith <project>
  */

@@ -5,3 +5,7 @@ import './hierarchy-tree/define.js';
 import './coverage-board/define.js';
 import './visit-log/define.js';
 import './pairing-roster/define.js';
+import './score-sheet/define.js';
+import './review-queue/define.js';
+import './leaderboard/define.js';
+import './rubric-editor/define.js';

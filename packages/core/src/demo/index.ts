@@ -5,3 +5,4 @@
  */
 export { generateRoster, seededRandom, type GenerateOptions, type GeneratedRoster } from './generate.js';
 export { generateLocations, locateCadres, ZHAOTONG_BOX, type DemoPoint, type LocationOptions } from './locations.js';
+export { generateCases, type GenerateCasesOptions, type GeneratedCases } from './cases.js';

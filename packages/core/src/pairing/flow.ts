@@ -16,13 +16,21 @@
 export class FlowGraph {
   #n: number;
   #head: Int32Array;
-  #next: number[] = [];
-  #to: number[] = [];
-  #cap: number[] = [];
-  #cost: number[] = [];
-  constructor(nodes: number) {
+  /** Slots in use: arcs and their twins. */
+  #m = 0;
+  #next: Int32Array;
+  #to: Int32Array;
+  #cap: Int32Array;
+  #cost: Float64Array;
+  /** A graph of `nodes` nodes; `arcs` reserves room for that many arcs (it grows as needed). */
+  constructor(nodes: number, arcs = 32) {
     this.#n = nodes;
     this.#head = new Int32Array(nodes).fill(-1);
+    const slots = 2 * Math.max(1, arcs);
+    this.#next = new Int32Array(slots);
+    this.#to = new Int32Array(slots);
+    this.#cap = new Int32Array(slots);
+    this.#cost = new Float64Array(slots);
   }
 
   get nodes(): number {
@@ -30,24 +38,60 @@ export class FlowGraph {
   }
 
   get arcs(): number {
-    return this.#to.length / 2;
+    return this.#m / 2;
   }
 
   /** Add an arc and its residual twin; returns the arc's id (its twin is id ^ 1). */
   addArc(from: number, to: number, capacity: number, cost: number): number {
-    const e = this.#to.length;
-    this.#to.push(to, from);
-    this.#cap.push(capacity, 0);
-    this.#cost.push(cost, -cost);
-    this.#next.push(this.#head[from]!, this.#head[to]!);
+    const e = this.#m;
+    if (e + 2 > this.#to.length) this.#grow();
+    this.#to[e] = to;
+    this.#to[e + 1] = from;
+    this.#cap[e] = capacity;
+    this.#cost[e] = cost;
+    this.#cost[e + 1] = -cost;
+    this.#next[e] = this.#head[from]!;
+    this.#next[e + 1] = this.#head[to]!;
     this.#head[from] = e;
     this.#head[to] = e + 1;
+    this.#m = e + 2;
     return e;
+  }
+
+  #grow(): void {
+    const size = this.#to.length * 2;
+    const next = new Int32Array(size);
+    next.set(this.#next);
+    this.#next = next;
+    const to = new Int32Array(size);
+    to.set(this.#to);
+    this.#to = to;
+    const cap = new Int32Array(size);
+    cap.set(this.#cap);
+    this.#cap = cap;
+    const cost = new Float64Array(size);
+    cost.set(this.#cost);
+    this.#cost = cost;
   }
 
   /** The tail and head of an arc. */
   ends(arc: number): [number, number] {
     return [this.#to[arc ^ 1]!, this.#to[arc]!];
+  }
+
+  /** The tail of an arc. */
+  tailOf(arc: number): number {
+    return this.#to[arc ^ 1]!;
+  }
+
+  /** The head of an arc. */
+  headOf(arc: number): number {
+    return this.#to[arc]!;
+  }
+
+  /** The capacity an arc was given. */
+  capacityOf(arc: number): number {
+    return this.#cap[arc]!;
   }
 
   /** The cost of an arc. */
@@ -70,10 +114,10 @@ export class FlowGraph {
   solve(source: number, sink: number, demand: number): { flow: number; cost: number; phases: number } {
     const n = this.#n;
     const head = this.#head;
-    const next = Int32Array.from(this.#next);
-    const to = Int32Array.from(this.#to);
-    const cost = Float64Array.from(this.#cost);
-    const cap = Int32Array.from(this.#cap);
+    const next = this.#next.slice(0, this.#m);
+    const to = this.#to.slice(0, this.#m);
+    const cost = this.#cost.slice(0, this.#m);
+    const cap = this.#cap.slice(0, this.#m);
     this.#capacity = cap;
     const pi = new Float64Array(n);
     const dist = new Float64Array(n);
@@ -147,31 +191,17 @@ export class FlowGraph {
    * the largest cost and is divided by `alpha` each phase; each phase ("refine") turns the
    * αε-optimal flow into an ε-optimal one by push and relabel (FIFO, push look-ahead, global
    * price updates). A flow that is 1-optimal for the scaled costs is 1/(n+1)-optimal for the
-   * integer costs, hence exactly optimal. Returns the cost and the number of refine phases (summed
-   * over components).
+   * integer costs, hence exactly optimal; a component stops earlier when, with ε below half a unit
+   * of cost, a bounded Bellman–Ford finds exact potentials proving its flow optimal. Returns the
+   * cost and the number of refine phases (summed over components). Throws a RangeError when the
+   * costs are too large for exact arithmetic in a double.
    */
-  solveSupplies(supply: ArrayLike<number>, alpha = 8): { cost: number; phases: number } {
+  solveSupplies(supply: ArrayLike<number>, options: { alpha?: number } = {}): { cost: number; phases: number } {
     const n = this.#n;
-    const m2 = this.#to.length;
-    // Compressed rows: the residual arcs of each node are contiguous.
-    const first = new Int32Array(n + 1);
-    for (let e = 0; e < m2; e++) first[this.#to[e ^ 1]! + 1]!++;
-    for (let v = 0; v < n; v++) first[v + 1]! += first[v]!;
-    const pos = new Int32Array(m2);
-    const fill = first.slice(0, n);
-    for (let e = 0; e < m2; e++) pos[e] = fill[this.#to[e ^ 1]!]!++;
-    const head = new Int32Array(m2);
-    const rev = new Int32Array(m2);
-    const cap = new Int32Array(m2);
-    const cost = new Float64Array(m2);
-    for (let e = 0; e < m2; e++) {
-      const i = pos[e]!;
-      const c = this.#cost[e]!;
-      if (!Number.isInteger(c)) throw new RangeError(`arc ${e >> 1}: costs must be integers`);
-      head[i] = this.#to[e]!;
-      rev[i] = pos[e ^ 1]!;
-      cap[i] = this.#cap[e]!;
-      cost[i] = c;
+    const m2 = this.#m;
+    for (let e = 0; e < m2; e += 2) {
+      if (!Number.isInteger(this.#cost[e])) throw new RangeError(`arc ${e >> 1}: costs must be integers`);
+      if (this.#to[e] === this.#to[e + 1]) throw new RangeError(`arc ${e >> 1}: no loops`);
     }
     const excess = new Float64Array(n);
     let balance = 0;
@@ -180,37 +210,11 @@ export class FlowGraph {
       balance += excess[v]!;
     }
     if (balance !== 0) throw new RangeError('supplies must sum to 0');
-    const solver = new CostScaling(n, first, head, rev, cap, cost, excess, alpha);
-    // Connected components, each solved on its own (smaller n: smaller scaled costs, fewer phases).
-    const component = new Int32Array(n).fill(-1);
-    const members = new Int32Array(n);
-    let phases = 0;
-    for (let root = 0; root < n; root++) {
-      if (component[root]! >= 0) continue;
-      component[root] = root;
-      members[0] = root;
-      let size = 1;
-      let arcs = 0;
-      for (let k = 0; k < size; k++) {
-        const v = members[k]!;
-        arcs += first[v + 1]! - first[v]!;
-        for (let i = first[v]!; i < first[v + 1]!; i++) {
-          const w = head[i]!;
-          if (component[w]! < 0) {
-            component[w] = root;
-            members[size++] = w;
-          }
-        }
-      }
-      if (arcs > 0) phases += solver.run(members.subarray(0, size));
-      else if (excess[root] !== 0) throw new Error('no feasible flow meets the supplies');
-    }
-    const residual = new Int32Array(m2);
+    const solver = new CostScaling(n, this.#to.subarray(0, m2), this.#cap.subarray(0, m2), this.#cost.subarray(0, m2), excess, options.alpha ?? 8);
+    const phases = solver.solve();
+    const residual = solver.residual();
     let total = 0;
-    for (let e = 0; e < m2; e++) {
-      residual[e] = cap[pos[e]!]!;
-      if ((e & 1) === 0) total += (this.#cap[e]! - residual[e]!) * this.#cost[e]!;
-    }
+    for (let e = 0; e < m2; e += 2) total += (this.#cap[e]! - residual[e]!) * this.#cost[e]!;
     this.#capacity = residual;
     this.#pi = solver.potentials();
     return { cost: total, phases };
@@ -292,31 +296,75 @@ export class FlowGraph {
   }
 }
 
+/** Relabels (per node of the component) between global price updates. */
+const UPDATE_EVERY = 4;
+
 /**
- * Goldberg's cost-scaling push–relabel on compressed rows, run one connected component at a time.
- * Prices only fall; the reduced cost of arc i from v to w is `cost·scale + price[v] − price[w]`.
+ * Goldberg's cost-scaling push–relabel on compressed rows, one connected component at a time.
+ * Prices only fall. While a component is solved its costs are scaled in place (× n + 1), and
+ * the reduced cost of slot i from v to w is `cost[i] + price[v] − price[w]`.
+ *
+ * Each node's row holds its forward arcs, then the residual twins of the arcs into it. Those
+ * twins have room only while their arc carries flow, which for a village fed by hundreds of
+ * cadres is a handful of them: they are kept at the front of their part (`live[v]` ends them;
+ * emptied ones are swept out when the node is relabelled), so scans and relabels read only
+ * `[first[v], live[v])`.
  */
 class CostScaling {
-  #price: Float64Array;
-  #scaleOf: Float64Array;
-  #start: Float64Array;
-  #current: Int32Array;
-  #queue: Int32Array;
-  #queued: Uint8Array;
-  #dist: Float64Array;
-  #scanned: Uint8Array;
-  #heap: MinHeap;
-  constructor(
-    private n: number,
-    private first: Int32Array,
-    private head: Int32Array,
-    private rev: Int32Array,
-    private cap: Int32Array,
-    /** Integer costs, unscaled. */
-    private cost: Float64Array,
-    private excess: Float64Array,
-    private alpha: number,
-  ) {
+  readonly #first: Int32Array;
+  readonly #live: Int32Array;
+  /** Where each row's twins begin (twins start empty: FlowGraph gives them no capacity). */
+  readonly #twins: Int32Array;
+  readonly #head: Int32Array;
+  readonly #rev: Int32Array;
+  readonly #cap: Int32Array;
+  readonly #cost: Float64Array;
+  /** The FlowGraph arc of each slot. */
+  readonly #arc: Int32Array;
+  readonly #excess: Float64Array;
+  readonly #alpha: number;
+  readonly #price: Float64Array;
+  readonly #scaleOf: Float64Array;
+  readonly #start: Float64Array;
+  readonly #current: Int32Array;
+  readonly #queue: Int32Array;
+  readonly #queued: Uint8Array;
+  readonly #dist: Float64Array;
+  readonly #scanned: Uint8Array;
+  readonly #buckets: Int32Array;
+  readonly #after: Int32Array;
+  readonly #before: Int32Array;
+  readonly #n: number;
+
+  constructor(n: number, to: Int32Array, capacity: Int32Array, cost: Float64Array, excess: Float64Array, alpha: number) {
+    const m2 = to.length;
+    this.#n = n;
+    const first = new Int32Array(n + 1);
+    for (let e = 0; e < m2; e++) first[to[e ^ 1]! + 1]!++;
+    for (let v = 0; v < n; v++) first[v + 1]! += first[v]!;
+    const fill = first.slice(0, n);
+    const slot = new Int32Array(m2);
+    // Forward arcs (even ids) first, then the twins (odd ids), each row in id order.
+    for (let e = 0; e < m2; e += 2) slot[e] = fill[to[e + 1]!]!++;
+    this.#live = fill.slice();
+    this.#twins = fill.slice();
+    for (let e = 1; e < m2; e += 2) slot[e] = fill[to[e - 1]!]!++;
+    this.#first = first;
+    const head = (this.#head = new Int32Array(m2));
+    const rev = (this.#rev = new Int32Array(m2));
+    const caps = (this.#cap = new Int32Array(m2));
+    const costs = (this.#cost = new Float64Array(m2));
+    const arc = (this.#arc = new Int32Array(m2));
+    for (let e = 0; e < m2; e++) {
+      const i = slot[e]!;
+      head[i] = to[e]!;
+      rev[i] = slot[e ^ 1]!;
+      caps[i] = capacity[e]!;
+      costs[i] = cost[e]!;
+      arc[i] = e;
+    }
+    this.#excess = excess;
+    this.#alpha = alpha;
     this.#price = new Float64Array(n);
     this.#scaleOf = new Float64Array(n).fill(1);
     this.#start = new Float64Array(n);
@@ -325,7 +373,45 @@ class CostScaling {
     this.#queued = new Uint8Array(n);
     this.#dist = new Float64Array(n);
     this.#scanned = new Uint8Array(n);
-    this.#heap = new MinHeap(n);
+    this.#buckets = new Int32Array(n + 1);
+    this.#after = new Int32Array(n);
+    this.#before = new Int32Array(n);
+  }
+
+  /** Solve every connected component; returns the number of phases. */
+  solve(): number {
+    const n = this.#n;
+    const first = this.#first;
+    const head = this.#head;
+    const component = new Uint8Array(n);
+    const members = new Int32Array(n);
+    let phases = 0;
+    for (let root = 0; root < n; root++) {
+      if (component[root] === 1) continue;
+      component[root] = 1;
+      members[0] = root;
+      let size = 1;
+      for (let k = 0; k < size; k++) {
+        const v = members[k]!;
+        for (let i = first[v]!; i < first[v + 1]!; i++) {
+          const w = head[i]!;
+          if (component[w] === 0) {
+            component[w] = 1;
+            members[size++] = w;
+          }
+        }
+      }
+      if (size > 1) phases += this.#run(members.subarray(0, size));
+      else if (this.#excess[root] !== 0) throw new Error('no feasible flow meets the supplies');
+    }
+    return phases;
+  }
+
+  /** Residual capacity of each FlowGraph arc. */
+  residual(): Int32Array {
+    const out = new Int32Array(this.#cap.length);
+    for (let i = 0; i < out.length; i++) out[this.#arc[i]!] = this.#cap[i]!;
+    return out;
   }
 
   /** Unscaled prices, for {@link FlowGraph.potentials} to start from. */
@@ -333,134 +419,326 @@ class CostScaling {
     return this.#price.map((p, v) => p / this.#scaleOf[v]!);
   }
 
-  /** Solve one component; returns the number of phases. */
-  run(nodes: Int32Array): number {
-    const { first, head, rev, cap, excess, alpha } = this;
+  /** Swap two slots of one row, keeping the twins' links. */
+  #swap(a: number, b: number): void {
+    if (a === b) return;
+    const head = this.#head;
+    const rev = this.#rev;
+    const cap = this.#cap;
+    const cost = this.#cost;
+    const arc = this.#arc;
+    let t = head[a]!;
+    head[a] = head[b]!;
+    head[b] = t;
+    t = cap[a]!;
+    cap[a] = cap[b]!;
+    cap[b] = t;
+    t = cost[a]!;
+    cost[a] = cost[b]!;
+    cost[b] = t;
+    t = arc[a]!;
+    arc[a] = arc[b]!;
+    arc[b] = t;
+    const ra = rev[a]!;
+    const rb = rev[b]!;
+    rev[a] = rb;
+    rev[b] = ra;
+    rev[rb] = a;
+    rev[ra] = b;
+  }
+
+  /** Slot i has just got room: make it live in its row. */
+  #wake(i: number): void {
+    const v = this.#head[this.#rev[i]!]!;
+    const live = this.#live[v]!;
+    if (i >= live) {
+      this.#swap(i, live);
+      this.#live[v] = live + 1;
+    }
+  }
+
+  /** Move the emptied twins of a row out of its live part. */
+  #sweep(v: number): void {
+    const cap = this.#cap;
+    let live = this.#live[v]!;
+    for (let i = this.#twins[v]!; i < live; ) {
+      if (cap[i]! > 0) i++;
+      else this.#swap(i, --live);
+    }
+    this.#live[v] = live;
+  }
+
+  /** Lower the price of v until one of its residual arcs becomes admissible; false if it has none. */
+  #relabel(v: number, eps: number, bound: number): boolean {
+    this.#sweep(v);
+    const first = this.#first;
+    const head = this.#head;
+    const cap = this.#cap;
+    const cost = this.#cost;
+    const price = this.#price;
+    let best = -Infinity;
+    const end = this.#live[v]!;
+    for (let i = first[v]!; i < end; i++) {
+      if (cap[i]! > 0) {
+        const p = price[head[i]!]! - cost[i]!;
+        if (p > best) best = p;
+      }
+    }
+    if (best === -Infinity) return false;
+    // An active node has a residual path to a deficit, whose price never moves, and the reverse
+    // path was residual in the phase's starting flow (the previous phase's, εₚ-optimal, or for
+    // the first phase any feasible flow, C-optimal): with a feasible problem its price falls by
+    // at most n·(εₚ + ε) in a phase (Goldberg and Tarjan).
+    if (this.#excess[v]! > 0 && this.#start[v]! - (best - eps) > bound) throw new Error('no feasible flow meets the supplies');
+    price[v] = best - eps;
+    this.#current[v] = first[v]!;
+    return true;
+  }
+
+  /** Whether w has an admissible arc (advancing its current arc to it). */
+  #admissible(w: number): boolean {
+    const head = this.#head;
+    const cap = this.#cap;
+    const cost = this.#cost;
+    const price = this.#price;
+    const pw = price[w]!;
+    const end = this.#live[w]!;
+    for (let i = this.#current[w]!; i < end; i++) {
+      if (cap[i]! > 0 && cost[i]! + pw - price[head[i]!]! < 0) {
+        this.#current[w] = i;
+        return true;
+      }
+    }
+    this.#current[w] = end;
+    return false;
+  }
+
+  /** Scale the costs of a component's rows in place; returns the largest cost before scaling. */
+  #scale(nodes: Int32Array, scale: number): number {
+    const first = this.#first;
+    const cost = this.#cost;
+    const scaleOf = this.#scaleOf;
+    let maxCost = 0;
+    for (let k = 0; k < nodes.length; k++) {
+      const v = nodes[k]!;
+      scaleOf[v] = scale;
+      const end = first[v + 1]!;
+      for (let i = first[v]!; i < end; i++) {
+        const c = cost[i]!;
+        if (c > maxCost) maxCost = c;
+        else if (-c > maxCost) maxCost = -c;
+        cost[i] = c * scale;
+      }
+    }
+    return maxCost;
+  }
+
+  /** Start a phase: saturate every arc of negative reduced cost (the flow becomes 0-optimal, not feasible); queue the nodes with excess. */
+  #saturate(nodes: Int32Array): number {
+    const first = this.#first;
+    const live = this.#live;
+    const head = this.#head;
+    const rev = this.#rev;
+    const cap = this.#cap;
+    const cost = this.#cost;
+    const excess = this.#excess;
     const price = this.#price;
     const start = this.#start;
     const current = this.#current;
-    const queue = this.#queue;
-    const queued = this.#queued;
-    const size = nodes.length;
-    const scale = size + 1;
-    // Scaled costs of this component's arcs, in place.
-    const cost = this.cost;
-    let maxCost = 0;
-    for (const v of nodes) {
-      this.#scaleOf[v] = scale;
-      for (let i = first[v]!; i < first[v + 1]!; i++) {
-        const c = Math.abs(cost[i]!);
-        if (c > maxCost) maxCost = c;
+    for (let k = 0; k < nodes.length; k++) {
+      const v = nodes[k]!;
+      const pv = price[v]!;
+      start[v] = pv;
+      current[v] = first[v]!;
+      for (let i = first[v]!; i < live[v]!; i++) {
+        const r = cap[i]!;
+        if (r > 0 && cost[i]! + pv - price[head[i]!]! < 0) {
+          cap[i] = 0;
+          const j = rev[i]!;
+          if (cap[j] === 0) {
+            cap[j] = r;
+            this.#wake(j);
+          } else cap[j]! += r;
+          excess[v]! -= r;
+          excess[head[i]!]! += r;
+        }
       }
     }
-    // Prices fall by at most about 3·size·(largest scaled cost) over the phases (see the bound below).
+    const queue = this.#queue;
+    const queued = this.#queued;
+    let count = 0;
+    for (let k = 0; k < nodes.length; k++) {
+      const v = nodes[k]!;
+      if (excess[v]! > 0) {
+        queue[count++] = v;
+        queued[v] = 1;
+      }
+    }
+    this.#qh = 0;
+    this.#count = count;
+    return count;
+  }
+
+  /** Push v's excess along admissible arcs, relabelling v as needed; returns the relabels done. */
+  #discharge(v: number, eps: number, bound: number): number {
+    const first = this.#first;
+    const live = this.#live;
+    const head = this.#head;
+    const rev = this.#rev;
+    const cap = this.#cap;
+    const cost = this.#cost;
+    const excess = this.#excess;
+    const price = this.#price;
+    const current = this.#current;
+    const queued = this.#queued;
+    let relabels = 0;
+    let ev = excess[v]!;
+    while (ev > 0) {
+      const pv = price[v]!;
+      const end = live[v]!;
+      let i = current[v]!;
+      for (; i < end; i++) {
+        const r = cap[i]!;
+        if (r <= 0) continue;
+        const w = head[i]!;
+        if (cost[i]! + pv - price[w]! >= 0) continue;
+        // Look-ahead: pushing into a node that could only push it back is wasted work.
+        if (excess[w]! >= 0 && !this.#admissible(w) && this.#relabel(w, eps, bound)) {
+          relabels++;
+          if (cost[i]! + pv - price[w]! >= 0) continue;
+        }
+        const d = r < ev ? r : ev;
+        cap[i] = r - d;
+        const j = rev[i]!;
+        if (cap[j] === 0) {
+          cap[j] = d;
+          this.#wake(j);
+        } else cap[j]! += d;
+        ev -= d;
+        const before = excess[w]!;
+        excess[w] = before + d;
+        if (before <= 0 && before + d > 0 && queued[w] === 0) this.#enqueue(w);
+        if (ev === 0) break;
+      }
+      current[v] = i < end ? i : end;
+      excess[v] = ev;
+      if (ev > 0) {
+        if (!this.#relabel(v, eps, bound)) throw new Error('no feasible flow meets the supplies');
+        relabels++;
+      }
+    }
+    return relabels;
+  }
+
+  #qh = 0;
+  #count = 0;
+  #size = 1;
+
+  #enqueue(w: number): void {
+    const at = this.#qh + this.#count;
+    this.#queue[at < this.#size ? at : at - this.#size] = w;
+    this.#queued[w] = 1;
+    this.#count++;
+  }
+
+  /** Solve one component; returns the number of phases. */
+  #run(nodes: Int32Array): number {
+    const size = nodes.length;
+    const scale = size + 1;
+    const maxCost = this.#scale(nodes, scale);
+    // Prices fall by at most about 4·size·(largest scaled cost) over all phases (the bound in
+    // #relabel): all of it exact in a double.
     if (maxCost * scale * 4 * size > Number.MAX_SAFE_INTEGER) throw new RangeError('costs too large for exact cost scaling');
-    const scaled = (i: number) => cost[i]! * scale;
+    const queue = this.#queue;
+    const queued = this.#queued;
+    this.#size = size;
     let eps = maxCost * scale;
     let phases = 0;
     let relabels = 0;
-    let budget = 0;
-
-    const relabel = (v: number, eps: number, bound: number): boolean => {
-      let best = -Infinity;
-      const end = first[v + 1]!;
-      for (let i = first[v]!; i < end; i++) {
-        if (cap[i]! > 0) {
-          const p = price[head[i]!]! - cost[i]! * scale;
-          if (p > best) best = p;
-        }
-      }
-      if (best === -Infinity) return false;
-      // An active node has a residual path to a deficit, whose price never moves, and the reverse
-      // path was residual in the phase's starting flow (the previous phase's, εₚ-optimal, or for
-      // the first phase any feasible flow, C-optimal): with a feasible problem its price falls by
-      // at most n·(εₚ + ε) in a phase (Goldberg and Tarjan).
-      if (excess[v]! > 0 && start[v]! - (best - eps) > bound) throw new Error('no feasible flow meets the supplies');
-      price[v] = best - eps;
-      current[v] = first[v]!;
-      relabels++;
-      return true;
-    };
-    const hasAdmissible = (w: number): boolean => {
-      const pw = price[w]!;
-      const end = first[w + 1]!;
-      for (let i = current[w]!; i < end; i++) {
-        if (cap[i]! > 0 && cost[i]! * scale + pw - price[head[i]!]! < 0) {
-          current[w] = i;
-          return true;
-        }
-      }
-      current[w] = end;
-      return false;
-    };
-
     do {
       const previous = eps;
-      eps = Math.max(1, Math.floor(eps / alpha));
+      eps = Math.max(1, Math.floor(eps / this.#alpha));
       phases++;
       const bound = size * (previous + eps);
-      for (const v of nodes) start[v] = price[v]!;
-      // Saturate every arc of negative reduced cost: the flow becomes 0-optimal, not feasible.
-      for (const v of nodes) {
-        const pv = price[v]!;
-        const end = first[v + 1]!;
-        for (let i = first[v]!; i < end; i++) {
-          const r = cap[i]!;
-          if (r > 0 && scaled(i) + pv - price[head[i]!]! < 0) {
-            cap[i] = 0;
-            cap[rev[i]!]! += r;
-            excess[v]! -= r;
-            excess[head[i]!]! += r;
-          }
-        }
-        current[v] = first[v]!;
-      }
-      let qh = 0;
-      let qt = 0;
-      let count = 0;
-      const enqueue = (v: number) => {
-        queue[qt] = v;
-        qt = qt + 1 === size ? 0 : qt + 1;
-        queued[v] = 1;
-        count++;
-      };
-      for (const v of nodes) if (excess[v]! > 0) enqueue(v);
-      if (count > 0) this.#priceUpdate(nodes, eps, scale);
-      budget = relabels + size;
-      while (count > 0) {
-        const v = queue[qh]!;
-        qh = qh + 1 === size ? 0 : qh + 1;
+      if (this.#saturate(nodes) > 0) this.#priceUpdate(nodes, eps);
+      // Active nodes, first in first out, with a global price update every few relabels.
+      let budget = relabels + UPDATE_EVERY * size;
+      while (this.#count > 0) {
+        const v = queue[this.#qh]!;
+        this.#qh = this.#qh + 1 === size ? 0 : this.#qh + 1;
         queued[v] = 0;
-        count--;
-        while (excess[v]! > 0) {
-          const end = first[v + 1]!;
-          let i = current[v]!;
-          for (; i < end; i++) {
-            if (cap[i]! <= 0) continue;
-            const w = head[i]!;
-            if (cost[i]! * scale + price[v]! - price[w]! >= 0) continue;
-            // Look-ahead: pushing into a node that could only push it back is wasted work.
-            if (excess[w]! >= 0 && !hasAdmissible(w) && relabel(w, eps, bound) && cost[i]! * scale + price[v]! - price[w]! >= 0) continue;
-            const r = cap[i]!;
-            const d = r < excess[v]! ? r : excess[v]!;
-            cap[i] = r - d;
-            cap[rev[i]!]! += d;
-            excess[v]! -= d;
-            const before = excess[w]!;
-            excess[w] = before + d;
-            if (before <= 0 && before + d > 0 && queued[w] === 0) enqueue(w);
-            if (excess[v] === 0) break;
-          }
-          current[v] = i < end ? i : end;
-          if (excess[v]! > 0 && !relabel(v, eps, bound)) throw new Error('no feasible flow meets the supplies');
-        }
-        if (relabels > budget && count > 0) {
-          this.#priceUpdate(nodes, eps, scale);
-          budget = relabels + size;
+        this.#count--;
+        relabels += this.#discharge(v, eps, bound);
+        if (relabels > budget && this.#count > 0) {
+          this.#priceUpdate(nodes, eps);
+          budget = relabels + UPDATE_EVERY * size;
         }
       }
-    } while (eps > 1);
+      // Once ε is well below one unit of the integer costs the flow is often optimal already:
+      // a bounded Bellman–Ford looks for exact potentials, and finding them ends the component.
+    } while (eps > 1 && !(2 * eps < scale && this.#optimal(nodes, scale)));
     return phases;
+  }
+
+  /**
+   * Whether the component's flow is optimal: looks for potentials with no negative reduced
+   * (integer) cost on a residual arc, by Bellman–Ford (queue-based) from the scaled prices,
+   * within a budget of arc scans. True only with such potentials in hand (a proof, which become
+   * the prices); false when there are none or the budget ran out.
+   */
+  #optimal(nodes: Int32Array, scale: number): boolean {
+    const first = this.#first;
+    const live = this.#live;
+    const head = this.#head;
+    const cap = this.#cap;
+    const cost = this.#cost;
+    const price = this.#price;
+    const d = this.#dist;
+    const queued = this.#scanned;
+    const queue = this.#queue;
+    const size = nodes.length;
+    let budget = 0;
+    let count = 0;
+    for (let k = 0; k < nodes.length; k++) {
+      const v = nodes[k]!;
+      d[v] = Math.floor(price[v]! / scale);
+      budget += live[v]! - first[v]!;
+      queue[count++] = v;
+      queued[v] = 1;
+    }
+    budget *= 3;
+    let qh = 0;
+    let ok = true;
+    while (count > 0) {
+      const u = queue[qh]!;
+      qh = qh + 1 === size ? 0 : qh + 1;
+      queued[u] = 0;
+      count--;
+      const du = d[u]!;
+      const end = live[u]!;
+      budget -= end - first[u]!;
+      if (budget < 0) {
+        ok = false;
+        break;
+      }
+      for (let i = first[u]!; i < end; i++) {
+        if (cap[i]! <= 0) continue;
+        const v = head[i]!;
+        const dv = du + cost[i]! / scale;
+        if (dv < d[v]!) {
+          d[v] = dv;
+          if (queued[v] === 0) {
+            queue[qh + count < size ? qh + count : qh + count - size] = v;
+            queued[v] = 1;
+            count++;
+          }
+        }
+      }
+    }
+    for (let k = 0; k < nodes.length; k++) queued[nodes[k]!] = 0;
+    if (!ok) return false;
+    for (let k = 0; k < nodes.length; k++) price[nodes[k]!] = d[nodes[k]!]! * scale;
+    return true;
   }
 
   /**
@@ -469,52 +747,80 @@ class CostScaling {
    * deficit, keeping the flow ε-optimal. It stops once every node with excess is reached; the
    * nodes not reached fall by the last distance.
    */
-  #priceUpdate(nodes: Int32Array, eps: number, scale: number): void {
-    const { first, head, rev, cap, cost, excess } = this;
+  #priceUpdate(nodes: Int32Array, eps: number): void {
+    const first = this.#first;
+    const head = this.#head;
+    const rev = this.#rev;
+    const cap = this.#cap;
+    const cost = this.#cost;
+    const excess = this.#excess;
     const price = this.#price;
     const dist = this.#dist;
-    const heap = this.#heap;
-    heap.clear();
+    const done = this.#scanned;
+    // Buckets of nodes by distance, doubly linked; distances past the last bucket are not
+    // followed (the update stays valid, it just reaches less).
+    const buckets = this.#buckets;
+    const after = this.#after;
+    const before = this.#before;
+    const B = Math.min(buckets.length, nodes.length + 1);
+    buckets.fill(-1, 0, B);
     let active = 0;
-    for (const v of nodes) {
+    for (let k = 0; k < nodes.length; k++) {
+      const v = nodes[k]!;
       dist[v] = Infinity;
+      done[v] = 0;
       if (excess[v]! < 0) {
         dist[v] = 0;
-        heap.push(v, 0);
+        const h = buckets[0]!;
+        after[v] = h;
+        before[v] = -1;
+        if (h >= 0) before[h] = v;
+        buckets[0] = v;
       } else if (excess[v]! > 0) active++;
     }
-    const done = this.#scanned;
-    const scannedMark = 1;
     let last = 0;
-    const scanned: number[] = [];
-    while (heap.size > 0 && active > 0) {
-      const w = heap.pop();
-      const dw = dist[w]!;
-      if ((done[w]! & scannedMark) !== 0) continue;
-      done[w] = done[w]! | scannedMark;
-      scanned.push(w);
-      last = dw;
-      if (excess[w]! > 0) active--;
-      const pw = price[w]!;
-      for (let i = first[w]!; i < first[w + 1]!; i++) {
-        // Arc rev[i] runs from v to w; its residual capacity is cap[rev[i]].
-        const j = rev[i]!;
-        if (cap[j]! <= 0) continue;
-        const v = head[i]!;
-        if ((done[v]! & scannedMark) !== 0) continue;
-        const reduced = cost[j]! * scale + price[v]! - pw;
-        const d = dw + (reduced < 0 ? 0 : Math.floor(reduced / eps) + 1);
-        if (d < dist[v]!) {
-          dist[v] = d;
-          heap.push(v, d);
+    for (let d = 0; d < B && active > 0; d++) {
+      for (let w = buckets[d]!; w >= 0 && active > 0; w = buckets[d]!) {
+        const next = after[w]!;
+        buckets[d] = next;
+        if (next >= 0) before[next] = -1;
+        done[w] = 1;
+        last = d;
+        if (excess[w]! > 0) active--;
+        const pw = price[w]!;
+        // Every slot of the row: a twin's partner is an arc into w with room.
+        const end = first[w + 1]!;
+        for (let i = first[w]!; i < end; i++) {
+          const j = rev[i]!;
+          if (cap[j]! <= 0) continue;
+          const v = head[i]!;
+          if (done[v] === 1) continue;
+          const reduced = cost[j]! + price[v]! - pw;
+          const dv = reduced < 0 ? d : d + Math.floor(reduced / eps) + 1;
+          const old = dist[v]!;
+          if (dv < old && dv < B) {
+            if (old < B) {
+              // Out of its old bucket.
+              const a = after[v]!;
+              const b = before[v]!;
+              if (b >= 0) after[b] = a;
+              else buckets[old] = a;
+              if (a >= 0) before[a] = b;
+            }
+            dist[v] = dv;
+            const h = buckets[dv]!;
+            after[v] = h;
+            before[v] = -1;
+            if (h >= 0) before[h] = v;
+            buckets[dv] = v;
+          }
         }
       }
     }
-    for (const v of nodes) {
-      const scannedHere = (done[v]! & scannedMark) !== 0;
-      price[v]! -= (scannedHere ? dist[v]! : last) * eps;
+    for (let k = 0; k < nodes.length; k++) {
+      const v = nodes[k]!;
+      price[v]! -= (done[v] === 1 ? dist[v]! : last) * eps;
     }
-    for (const v of scanned) done[v] = done[v]! & ~scannedMark;
   }
 }
 

@@ -1,41 +1,26 @@
 /**
  * The pairing planner: proposes county leads, township leads and village pairings for a roster
- * so that the policy holds, at minimum cost, with the user's fixed pairings kept.
- *
- * **The cost.** A cadre is anchored where they are responsible (the unit a leader leads), else
- * at home (`homeCode`). Putting cadre c in village v has
- *
- * - a *tier*: `sameTownship` when v lies in c's anchor township, `sameCounty` when it lies in
- *   c's anchor county, `elsewhere` otherwise, costing 0, 1 and 4 by default ({@link PlanCosts};
- *   integers, and a village can always be taken at the `elsewhere` cost);
- * - a *distance* `km(c, v)`: the great-circle distance between c's coordinates (`lat`, `lon`)
- *   and v's ({@link PlanOptions.villageLocations}), rounded to whole kilometres, counted when v
- *   lies in c's anchor county and both coordinates are given; 0 otherwise (beyond the county
- *   the `elsewhere` cost is flat, and without coordinates only the tier counts).
- *
- * A plan minimises, in this order, strictly (no amount of a later term buys any of an earlier
- * one): (1) the seats filled beyond a village's minimum while another village lacks one, (2) the
- * sum of tier costs, (3) the sum of `km`, (4) the second, third… cadres of one unit in one
- * village (when `spreadUnits`). The result is an exact optimum of this order over every possible
- * cadre × village assignment, not a greedy one.
+ * so that the policy holds, at minimum cost (defined on {@link planPairings}), with the user's
+ * fixed pairings kept.
  *
  * **The method.** Without coordinates, cadres anchored in one township are interchangeable, so
  * the problem is solved as one minimum-cost flow on a compressed graph — groups of cadres →
- * township, county and "anywhere" hubs → villages — with the four terms weighted so that each
- * outweighs every later one; the primal-dual method needs a few Dijkstra phases. With
- * coordinates, cadres are no longer interchangeable and the plan is solved lexicographically:
- * first the compressed tier problem (terms 1 and 2) and its exact optimal potentials; then, on
- * the expanded graph with an arc from each located cadre to each village of its county, only the
- * arcs of zero reduced tier cost are kept (complementary slackness: exactly the flows using them,
- * with the arcs of negative reduced cost full, are the tier-optimal plans), and terms 3 and 4 are
- * minimised over them by cost scaling ({@link FlowGraph.solveSupplies}).
+ * township, county and "anywhere" hubs → villages — with the terms weighted so that each
+ * outweighs every total of the later ones; the primal-dual method needs a few Dijkstra phases.
+ * With coordinates, cadres are no longer interchangeable and the terms are minimised one after
+ * the other, each over the optimal face of the one before: first the compressed tier problem
+ * and its exact optimal potentials; then, on the expanded graph with an arc from each located
+ * cadre to each village of its county, only the arcs of zero reduced tier cost are kept and those
+ * of negative reduced cost are fixed full (complementary slackness: the flows of that graph are
+ * exactly the tier-optimal plans), and kilometres are minimised over them by cost scaling
+ * (`FlowGraph.solveSupplies`, one connected component at a time); then units, the same way.
  */
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
 import { normalizeCode } from '../hierarchy/codes.js';
 import { FlowGraph } from './flow.js';
 import { pairingPolicySchema, type Cadre, type Pairing, type PairingPolicy, type PairingPolicyInput } from './schema.js';
 
-/** Tier costs of distance between a cadre's anchor and a village (integers). */
+/** Tier costs of distance between a cadre's anchor and a village (integers ≥ 0). */
 export interface PlanCosts {
   sameTownship: number;
   sameCounty: number;
@@ -65,6 +50,12 @@ export interface PlanOptions {
    * `lat`/`lon`, the distance in kilometres decides between the villages of one tier.
    */
   villageLocations?: ReadonlyMap<string, LatLon> | Readonly<Record<string, LatLon>>;
+  /**
+   * The exact method for the tier problem: `'primal-dual'` (the default, fastest there) or
+   * `'cost-scaling'` (the method of the distance stage). Both find the same optimum; the choice
+   * is there to compare them.
+   */
+  solver?: 'primal-dual' | 'cost-scaling';
 }
 
 /** Why a roster cannot satisfy the policy, and by how much. */
@@ -99,8 +90,6 @@ export interface PlanResult {
 }
 
 const DEFAULT_COSTS: PlanCosts = { sameTownship: 0, sameCounty: 1, elsewhere: 4 };
-/** Extra cost of an unfilled need, large enough that every need is filled before any extra seat. */
-const EXTRA_SEAT = 1_000_000_000;
 const EARTH_KM = 6371.0088;
 const TIERS = ['sameTownship', 'sameCounty', 'elsewhere'] as const;
 type Tier = (typeof TIERS)[number];
@@ -115,16 +104,34 @@ interface Supply {
 interface Routes {
   supplies: Supply[];
   /** Per hub: its tier, the supply nodes feeding it, the villages it feeds. */
-  hubs: Array<{ tier: Tier; in: Array<[supply: number, arc: number]>; out: Array<[village: number, arc: number]> }>;
-  /** Arcs from a supply node straight to a village. */
-  direct: Array<{ supply: number; village: number; arc: number; tier: Tier; km: number }>;
+  hubs: Array<{ tier: Tier; in: Array<[supply: number, arc: number, fixed: number]>; out: Array<[village: number, arc: number]> }>;
+  /** Arcs from a supply node straight to a village (in its county). */
+  direct: Direct;
   /** The arcs that charge a same-unit extra. */
   penalties: number[];
 }
 
 /**
- * Propose pairings that satisfy the policy at minimum cost (see the module's description for the
- * cost and its order).
+ * Propose pairings that satisfy the policy at minimum cost.
+ *
+ * **The cost.** A cadre is anchored where they are responsible (the unit a leader leads), else
+ * at home (`homeCode`). Putting cadre c in village v has
+ *
+ * - a *tier*: `sameTownship` when v lies in c's anchor township, `sameCounty` when it lies in
+ *   c's anchor county, `elsewhere` otherwise, costing 0, 1 and 4 by default ({@link PlanCosts};
+ *   a village can always be taken at the `elsewhere` cost);
+ * - a *distance* `km(c, v)`: the great-circle distance between c's coordinates (`lat`, `lon`)
+ *   and v's ({@link PlanOptions.villageLocations}; R = 6,371.0088 km), rounded to whole
+ *   kilometres, counted when v lies in c's anchor county and both coordinates are given; 0
+ *   otherwise (beyond the county the `elsewhere` cost is flat, and without coordinates only the
+ *   tier counts).
+ *
+ * A plan minimises, in this order, strictly (no amount of a later term buys any of an earlier
+ * one): (1) the seats filled beyond a village's minimum (so every need is filled before any
+ * village gets more), (2) the sum of tier costs, (3) the sum of `km`, (4) the second, third…
+ * cadres of one unit in one village (with `spreadUnits`). The result is an exact optimum of this
+ * order over every possible cadre × village assignment, not a greedy one. Leads are assigned
+ * first, by tier only.
  * @example
  * const plan = planPairings(zhaotong, { scope: '5306', cadres });
  * plan.feasible;          // true with 4,206 cadres for 1,402 villages
@@ -136,7 +143,7 @@ interface Routes {
 export function planPairings(h: Hierarchy, options: PlanOptions): PlanResult {
   const policy = pairingPolicySchema.parse(options.policy ?? {});
   const costs = { ...DEFAULT_COSTS, ...options.costs };
-  for (const t of TIERS) if (!Number.isInteger(costs[t])) throw new RangeError(`costs.${t} must be an integer`);
+  for (const t of TIERS) if (!Number.isInteger(costs[t]) || costs[t] < 0) throw new RangeError(`costs.${t} must be an integer ≥ 0`);
   const spread = options.spreadUnits ?? true;
   const scope = normalizeCode(options.scope);
   const lo = h.indexOf(scope);
@@ -229,28 +236,30 @@ export function planPairings(h: Hierarchy, options: PlanOptions): PlanResult {
   let routes: Routes;
   let solved: FlowGraph;
   let stats: PlanResult['stats'];
+  const solveTier = (tier: ReturnType<typeof tierGraph>) => {
+    if (options.solver !== 'cost-scaling') return tier.graph.solve(tier.source, tier.sink, totalSupply);
+    const supply = new Float64Array(tier.graph.nodes);
+    supply[tier.source] = totalSupply;
+    supply[tier.sink] = -totalSupply;
+    return tier.graph.solveSupplies(supply);
+  };
   if (!located) {
     const tier = tierGraph(ctx, groups, spread);
-    const run = tier.graph.solve(tier.source, tier.sink, totalSupply);
+    const run = solveTier(tier);
     ({ routes, graph: solved } = tier);
     stats = { groups: tier.routes.supplies.length, nodes: tier.graph.nodes, arcs: tier.graph.arcs, phases: run.phases, pricedPairs: 0 };
   } else {
+    // Stage 1: the tier optimum and its exact potentials; then kilometres over the tier-optimal
+    // arcs, and units over the kilometre-optimal ones.
     const tier = tierGraph(ctx, groups, false);
-    const first = tier.graph.solve(tier.source, tier.sink, totalSupply);
-    const near = distanceGraph(ctx, groups, tier, located);
-    const __t = performance.now();
-    const second = near.graph.solveSupplies(near.supply);
-    if (process.env.GDEBUG) {
-      let sinkArcs = 0; for (let a = 0; a < near.graph.arcs * 2; a += 2) if (near.graph.ends(a)[1] >= near.graph.nodes - 1402) sinkArcs++;
-      let forced = 0; for (let v = 1; v < near.graph.nodes; v++) if (near.supply[v]! < 0) forced++;
-      console.log('DEBUG solveSupplies', (performance.now() - __t).toFixed(0), 'ms', second, 'sinkArcs', sinkArcs, 'forced', forced, 'sinkSupply', near.supply[0]);
-    }
+    const first = solveTier(tier);
+    const near = planNear(ctx, groups, tier, located);
     ({ routes, graph: solved } = near);
     stats = {
       groups: near.routes.supplies.length,
-      nodes: tier.graph.nodes + near.graph.nodes,
-      arcs: tier.graph.arcs + near.graph.arcs,
-      phases: first.phases + second.phases,
+      nodes: tier.graph.nodes + near.nodes,
+      arcs: tier.graph.arcs + near.arcs,
+      phases: first.phases + near.phases,
       pricedPairs: near.priced,
     };
   }
@@ -304,7 +313,8 @@ function supplyOf(cadres: Cadre[], supply: number[]): Supply {
 /**
  * The compressed tier graph: source → groups (by anchor, and by unit when spreading) → township,
  * county and anywhere hubs → (village-unit →) village → sink. Costs: tier × W + same-unit
- * extras, with W above any total of extras, and EXTRA_SEAT for a seat beyond the need.
+ * extras, with W above any total of extras; a seat beyond a village's need costs more than any
+ * path to a village, so that every need is filled before any extra seat.
  */
 function tierGraph(ctx: Context, groups: Group[], spread: boolean) {
   const { h, costs, counties, townships, villages, need, seated, ancestorAt } = ctx;
@@ -340,8 +350,9 @@ function tierGraph(ctx: Context, groups: Group[], spread: boolean) {
   const SINK = 1;
   // Weights: each term outweighs every total of the later ones.
   const W = spread ? ctx.totalSupply + 1 : 1;
+  const extra = Math.max(costs.sameTownship, costs.sameCounty, costs.elsewhere) * W + 2;
   const hubIndex = new Map<number, number>();
-  const routes: Routes = { supplies: parts.map((p) => p.supply), hubs: [], direct: [], penalties: [] };
+  const routes: Routes = { supplies: parts.map((p) => p.supply), hubs: [], direct: new Direct(), penalties: [] };
   const hubOf = (node: number, tier: Tier) => {
     let i = hubIndex.get(node);
     if (i === undefined) {
@@ -358,7 +369,7 @@ function tierGraph(ctx: Context, groups: Group[], spread: boolean) {
     graph.addArc(SOURCE, node, p.total, 0);
     const link = (hub: number, tier: Tier) => {
       const arc = graph.addArc(node, hub, p.total, costs[tier] * W);
-      hubOf(hub, tier).in.push([i, arc]);
+      hubOf(hub, tier).in.push([i, arc, 0]);
       groupArcs[p.group]!.push({ arc, hub, tier });
     };
     if (g.anchor >= 0 && h.levelAt(g.anchor) === 3) link(townHub.get(hubKey(g.anchor, p.unit))!, 'sameTownship');
@@ -390,7 +401,7 @@ function tierGraph(ctx: Context, groups: Group[], spread: boolean) {
       }
     }
     if (need[i]! > 0) graph.addArc(villageBase + i, SINK, need[i]!, 0);
-    graph.addArc(villageBase + i, SINK, INF, EXTRA_SEAT);
+    graph.addArc(villageBase + i, SINK, INF, extra);
   });
   // Hubs that nobody feeds stay out of the routes (they carry nothing).
   routes.hubs = routes.hubs.filter((hub) => hub.in.length > 0);
@@ -400,6 +411,7 @@ function tierGraph(ctx: Context, groups: Group[], spread: boolean) {
     graph,
     source: SOURCE,
     sink: SINK,
+    extra,
     routes,
     groupNode,
     groupArcs,
@@ -415,7 +427,9 @@ function tierGraph(ctx: Context, groups: Group[], spread: boolean) {
 /** Unit vectors of located cadres (by group and position) and villages, or null when nothing can be priced by distance. */
 interface Located {
   cadre: Array<Array<Float64Array | null>>;
-  village: Array<Float64Array | null>;
+  /** Unit vectors of the villages, three numbers each; `hasVillage[i]` says whether village i has one. */
+  village: Float64Array;
+  hasVillage: Uint8Array;
 }
 
 function locate(h: Hierarchy, options: PlanOptions, villages: number[], groups: Group[]): Located | null {
@@ -428,7 +442,15 @@ function locate(h: Hierarchy, options: PlanOptions, villages: number[], groups: 
     const point = unitVector(at, `village ${code}`);
     if (row >= 0) byRow.set(row, point);
   }
-  const village = villages.map((v) => byRow.get(v) ?? null);
+  const village = new Float64Array(3 * villages.length);
+  const hasVillage = new Uint8Array(villages.length);
+  villages.forEach((v, i) => {
+    const at = byRow.get(v);
+    if (at) {
+      village.set(at, 3 * i);
+      hasVillage[i] = 1;
+    }
+  });
   let any = false;
   const cadre = groups.map((g) =>
     g.cadres.map((c) => {
@@ -439,7 +461,7 @@ function locate(h: Hierarchy, options: PlanOptions, villages: number[], groups: 
       return unitVector({ lat: c.lat, lon: c.lon }, `cadre ${c.id}`);
     }),
   );
-  return any && village.some((v) => v !== null) ? { cadre, village } : null;
+  return any && hasVillage.includes(1) ? { cadre, village, hasVillage } : null;
 }
 
 function unitVector(at: LatLon, what: string): Float64Array {
@@ -452,31 +474,82 @@ function unitVector(at: LatLon, what: string): Float64Array {
   return Float64Array.of(Math.cos(φ) * Math.cos(λ), Math.cos(φ) * Math.sin(λ), Math.sin(φ));
 }
 
-/** Great-circle distance between two unit vectors, in whole kilometres. */
-function kmBetween(a: Float64Array, b: Float64Array): number {
-  const dx = a[0]! - b[0]!;
-  const dy = a[1]! - b[1]!;
-  const dz = a[2]! - b[2]!;
-  const chord = Math.sqrt(dx * dx + dy * dy + dz * dz);
-  return Math.round(2 * EARTH_KM * Math.asin(Math.min(1, chord / 2)));
+/**
+ * Arcs from supply nodes straight to villages, as growable columns: `fixed` units are sent
+ * whatever the flow (an earlier stage proved them part of every optimum); `arc` is -1 when
+ * nothing more can go; `town` is 1 for the same-township tier.
+ */
+class Direct {
+  length = 0;
+  supply: Int32Array;
+  village: Int32Array;
+  arc: Int32Array;
+  fixed: Int32Array;
+  town: Uint8Array;
+  km: Float64Array;
+  /** Columns with room for `size` arcs (they grow as needed). */
+  constructor(size = 64) {
+    const n = Math.max(16, size);
+    this.supply = new Int32Array(n);
+    this.village = new Int32Array(n);
+    this.arc = new Int32Array(n);
+    this.fixed = new Int32Array(n);
+    this.town = new Uint8Array(n);
+    this.km = new Float64Array(n);
+  }
+  push(supply: number, village: number, arc: number, fixed: number, town: number, km: number): void {
+    const e = this.length;
+    if (e === this.supply.length) {
+      const size = 2 * e;
+      let i = new Int32Array(size);
+      i.set(this.supply);
+      this.supply = i;
+      i = new Int32Array(size);
+      i.set(this.village);
+      this.village = i;
+      i = new Int32Array(size);
+      i.set(this.arc);
+      this.arc = i;
+      i = new Int32Array(size);
+      i.set(this.fixed);
+      this.fixed = i;
+      const t = new Uint8Array(size);
+      t.set(this.town);
+      this.town = t;
+      const k = new Float64Array(size);
+      k.set(this.km);
+      this.km = k;
+    }
+    this.supply[e] = supply;
+    this.village[e] = village;
+    this.arc[e] = arc;
+    this.fixed[e] = fixed;
+    this.town[e] = town;
+    this.km[e] = km;
+    this.length = e + 1;
+  }
 }
 
 /**
- * The distance stage: the expanded graph restricted to the tier-optimal arcs. Nodes: sink,
- * supply nodes (located cadres, merged when they share anchor, unit and coordinates; the other
- * cadres by anchor and unit), hubs per unit, village-units, villages. With the tier graph's exact
- * potentials π, an arc is kept when its reduced tier cost is 0, dropped when it is positive, and
- * taken as full (moved into the supplies) when it is negative. Costs: km × M + same-unit extras,
- * M above any total of extras.
+ * The stages after the tier optimum, each solved over the optimal face of the one before. With
+ * exact optimal potentials π of a stage, an arc of reduced cost 0 is kept, one of positive
+ * reduced cost is dropped (no optimum uses it) and one of negative reduced cost is full in every
+ * optimum (its flow is fixed and moves into the supplies): the flows of the next stage's graph
+ * are exactly the optima of the stage before (complementary slackness).
+ *
+ * - Stage 2, distance: supply nodes (located cadres, merged when they share anchor, unit and
+ *   coordinates; the other cadres by anchor and unit) → hubs (per unit) and, for located cadres,
+ *   straight to the villages of their county at cost km → villages → sinks. One sink per
+ *   connected component (a component sends its sink exactly its own supplies in any feasible
+ *   flow, so the split is exact and the components are solved apart).
+ * - Stage 3, units (when spreading): the same nodes with village-units between, at cost 1 for a
+ *   second, third… cadre of one unit in one village.
  */
-function distanceGraph(ctx: Context, groups: Group[], tier: ReturnType<typeof tierGraph>, located: Located) {
+function planNear(ctx: Context, groups: Group[], tier: ReturnType<typeof tierGraph>, located: Located) {
   const { h, costs, counties, townships, villages, need, seated, U, spread } = ctx;
-  const pi = tier.graph.potentials();
   const g1 = tier.graph;
-  const reduced = (arc: number) => {
-    const [from, to] = g1.ends(arc);
-    return g1.costOf(arc) + pi[from]! - pi[to]!;
-  };
+  const pi = g1.potentials();
+  const reduced1 = (arc: number) => g1.costOf(arc) + pi[g1.tailOf(arc)]! - pi[g1.headOf(arc)]!;
   // Supply nodes.
   interface Node {
     group: number;
@@ -487,13 +560,12 @@ function distanceGraph(ctx: Context, groups: Group[], tier: ReturnType<typeof ti
     total: number;
   }
   const nodes: Node[] = [];
-  const m = groups.map((g, gi) => Math.min(...tier.groupArcs[gi]!.map((a) => reduced(a.arc))));
   groups.forEach((g, gi) => {
     const byKey = new Map<string, Node>();
     g.cadres.forEach((c, k) => {
       const unit = spread ? g.units[k]! : 0;
       const point = located.cadre[gi]![k]!;
-      const key = point ? `${unit},${point[0]},${point[1]},${point[2]}` : `${unit}`;
+      const key = point ? `${unit} ${c.lat} ${c.lon}` : `${unit}`;
       let node = byKey.get(key);
       if (!node) byKey.set(key, (node = { group: gi, unit, point, cadres: [], supply: [], total: 0 }));
       node.cadres.push(c);
@@ -502,42 +574,27 @@ function distanceGraph(ctx: Context, groups: Group[], tier: ReturnType<typeof ti
     });
     nodes.push(...byKey.values());
   });
-  let next = 0;
-  const supplyNode = nodes.map(() => next++);
+  // Nodes of both stages: supply nodes, hubs, villages, village-units, sinks.
+  let next = nodes.length;
   const hubKey = (row: number, u: number) => row * U + u;
   const townHub = new Map<number, number>();
   const countyHub = new Map<number, number>();
   for (const t of townships) for (let u = 0; u < U; u++) townHub.set(hubKey(t, u), next++);
   for (const c of counties) for (let u = 0; u < U; u++) countyHub.set(hubKey(c, u), next++);
   const anyHub = Array.from({ length: U }, () => next++);
-  const vuBase = next;
-  next += spread ? villages.length * U : 0;
   const villageBase = next;
   next += villages.length;
-  // One sink per connected component (at most one per village): a component sends its sink
-  // exactly its own supplies in any feasible flow, so the split is exact, and the components
-  // are solved apart.
+  const vuBase = next;
+  next += spread ? villages.length * U : 0;
   const sinkBase = next;
   next += villages.length;
-  const graph = new FlowGraph(next);
-  const supply = new Float64Array(next);
   const INF = ctx.totalSupply + 1;
-  const M = spread ? ctx.totalSupply + 1 : 1;
-  const routes: Routes = { supplies: nodes.map((n) => supplyOf(n.cadres, n.supply)), hubs: [], direct: [], penalties: [] };
-  // Stage-2 hubs: the stage-1 hubs split by unit, each keeping its potential.
-  const hubs = new Map<number, { tier: Tier; unit: number; pi: number; feeds: readonly number[]; index: number }>();
-  const hubOf = (tierName: Tier, row: number, g1Hub: number, unit: number) => {
-    const node = tierName === 'sameTownship' ? townHub.get(hubKey(row, unit))! : tierName === 'sameCounty' ? countyHub.get(hubKey(row, unit))! : anyHub[unit]!;
-    let hub = hubs.get(node);
-    if (!hub) {
-      const feeds = tierName === 'elsewhere' ? villages.map((_, i) => i) : (villagesIn.get(row) ?? []);
-      hubs.set(node, (hub = { tier: tierName, unit, pi: pi[g1Hub]!, feeds, index: routes.hubs.length }));
-      routes.hubs.push({ tier: tierName, in: [], out: [] });
-    }
-    return { node, hub };
-  };
+  const villageNode = (i: number) => villageBase + i;
+  const vu = (i: number, u: number) => vuBase + i * U + u;
+
   // Villages per township and county (for the hubs' fan-out and the located cadres' arcs).
   const villagesIn = new Map<number, number[]>();
+  const villageTown = Int32Array.from(tier.villageTown);
   villages.forEach((_, i) => {
     for (const row of [tier.villageTown[i]!, tier.villageCounty[i]!]) {
       if (row < 0) continue;
@@ -546,65 +603,88 @@ function distanceGraph(ctx: Context, groups: Group[], tier: ReturnType<typeof ti
       list.push(i);
     }
   });
-  const target = (i: number, u: number) => (spread ? vuBase + i * U + u : villageBase + i);
-  const piVillage = (i: number) => pi[tier.villageBase + i]!;
-  let priced = 0;
-  nodes.forEach((n, k) => {
+  const pi1Village = Float64Array.from(villages, (_, i) => pi[tier.villageBase + i]!);
+
+  // Stage 2: the located cadres' arcs are those of zero reduced tier cost (counted first, to
+  // allocate once).
+  const m = groups.map((_, gi) => Math.min(...tier.groupArcs[gi]!.map((a) => reduced1(a.arc))));
+  const eligible = (k: number, each: (i: number, sameTown: boolean) => void): void => {
+    const n = nodes[k]!;
     const g = groups[n.group]!;
-    const p2 = pi[tier.groupNode[n.group]!]! - m[n.group]!;
-    const from = supplyNode[k]!;
+    const p = pi[tier.groupNode[n.group]!]! - m[n.group]!;
+    const inTown = g.anchor >= 0 && h.levelAt(g.anchor) === 3 ? g.anchor : -1;
+    const townCost = Math.min(costs.sameTownship, costs.sameCounty) + p;
+    const countyCost = costs.sameCounty + p;
+    const list = villagesIn.get(g.county) ?? [];
+    for (let j = 0; j < list.length; j++) {
+      const i = list[j]!;
+      const sameTown = villageTown[i] === inTown;
+      if ((sameTown ? townCost : countyCost) - pi1Village[i]! === 0) each(i, sameTown);
+    }
+  };
+  let room = 0;
+  for (let k = 0; k < nodes.length; k++) if (nodes[k]!.point) eligible(k, () => room++);
+  const g2 = new FlowGraph(next, room + 3 * U * villages.length + 3 * nodes.length);
+  const b2 = new Float64Array(next);
+  const hubs = new Map<number, { tier: Tier; unit: number; pi: number; feeds: readonly number[] }>();
+  const hubIn = { node: [] as number[], hub: [] as number[], arc: [] as number[] };
+  const direct = new Direct(room);
+  const townTier = costs.sameTownship <= costs.sameCounty ? 1 : 0;
+  const at = located.village;
+  const has = located.hasVillage;
+  const hubOut = { hub: [] as number[], village: [] as number[], arc: [] as number[] };
+  const sinkArc = { village: [] as number[], arc: [] as number[] };
+  for (let k = 0; k < nodes.length; k++) {
+    const n = nodes[k]!;
+    const g = groups[n.group]!;
+    // Shifted so that the group's best arc has reduced cost 0 (see the stage-3 shift below).
+    const p = pi[tier.groupNode[n.group]!]! - m[n.group]!;
+    b2[k] = n.total;
     for (const a of tier.groupArcs[n.group]!) {
       // A located cadre reaches the villages of its county straight; the hubs serve the rest.
       if (n.point && a.tier !== 'elsewhere') continue;
-      if (g1.costOf(a.arc) + p2 - pi[a.hub]! !== 0) continue;
-      const { node, hub } = hubOf(a.tier, a.tier === 'sameTownship' ? g.anchor : g.county, a.hub, n.unit);
-      routes.hubs[hub.index]!.in.push([k, graph.addArc(from, node, n.total, 0)]);
+      if (g1.costOf(a.arc) + p - pi[a.hub]! !== 0) continue;
+      const row = a.tier === 'sameTownship' ? g.anchor : g.county;
+      const node = a.tier === 'sameTownship' ? townHub.get(hubKey(row, n.unit))! : a.tier === 'sameCounty' ? countyHub.get(hubKey(row, n.unit))! : anyHub[n.unit]!;
+      if (!hubs.has(node)) hubs.set(node, { tier: a.tier, unit: n.unit, pi: pi[a.hub]!, feeds: a.tier === 'elsewhere' ? villages.map((_, i) => i) : (villagesIn.get(row) ?? []) });
+      hubIn.node.push(k);
+      hubIn.hub.push(node);
+      hubIn.arc.push(g2.addArc(k, node, n.total, 0));
     }
-    if (n.point) {
-      const inTown = g.anchor >= 0 && h.levelAt(g.anchor) === 3 ? g.anchor : -1;
-      const townCost = Math.min(costs.sameTownship, costs.sameCounty);
-      const cap = n.cadres.length;
-      for (const i of villagesIn.get(g.county) ?? []) {
-        const sameTown = tier.villageTown[i] === inTown;
-        const tierCost = sameTown ? townCost : costs.sameCounty;
-        if (tierCost + p2 - piVillage(i) !== 0) continue;
-        priced++;
-        const at = located.village[i];
-        const km = at ? kmBetween(n.point, at) : 0;
-        const arc = graph.addArc(from, target(i, n.unit), cap, km * M);
-        routes.direct.push({ supply: k, village: i, arc, tier: sameTown && costs.sameTownship <= costs.sameCounty ? 'sameTownship' : 'sameCounty', km });
+    const point = n.point;
+    if (!point) continue;
+    const [x, y, z] = point;
+    const cap = n.cadres.length;
+    eligible(k, (i, sameTown) => {
+      let km = 0;
+      if (has[i] === 1) {
+        // Great circle from the chord between unit vectors.
+        const dx = x! - at[3 * i]!;
+        const dy = y! - at[3 * i + 1]!;
+        const dz = z! - at[3 * i + 2]!;
+        km = Math.round(2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(dx * dx + dy * dy + dz * dz) / 2)));
       }
-    }
-  });
-  // Hubs to villages, over the arcs of zero reduced cost.
-  for (const [node, hub] of hubs) {
-    for (const i of hub.feeds) {
-      if (hub.pi - piVillage(i) !== 0) continue;
-      routes.hubs[hub.index]!.out.push([i, graph.addArc(node, target(i, hub.unit), INF, 0)]);
-    }
-  }
-  routes.hubs = routes.hubs.filter((hub) => hub.in.length > 0);
-  // Village-units to villages.
-  if (spread) {
-    villages.forEach((_, i) => {
-      for (let u = 0; u < U; u++) {
-        if (!seated.has(`${i},${u}`)) graph.addArc(vuBase + i * U + u, villageBase + i, 1, 0);
-        routes.penalties.push(graph.addArc(vuBase + i * U + u, villageBase + i, INF, 1));
-      }
+      direct.push(k, i, g2.addArc(k, villageBase + i, cap, km), 0, sameTown ? townTier : 0, km);
     });
   }
-  // Needs: a need arc of negative reduced cost is full in every tier-optimal plan (it becomes the
-  // village's demand); one of reduced cost 0 is free, as is an extra-seat arc of reduced cost 0.
+  for (const [node, hub] of hubs) {
+    for (const i of hub.feeds) {
+      if (hub.pi - pi1Village[i]! !== 0) continue;
+      hubOut.hub.push(node);
+      hubOut.village.push(i);
+      hubOut.arc.push(g2.addArc(node, villageNode(i), INF, 0));
+    }
+  }
+  // Needs: the tier stage's need and extra-seat arcs, by their reduced cost.
   const parent = Int32Array.from({ length: next }, (_, v) => v);
   const find = (v: number): number => {
     while (parent[v] !== v) v = parent[v] = parent[parent[v]!]!;
     return v;
   };
-  for (let a = 0; a < graph.arcs * 2; a += 2) {
-    const [x, y] = graph.ends(a);
-    const rx = find(x);
-    const ry = find(y);
-    if (rx !== ry) parent[rx] = ry;
+  for (let a = 0; a < g2.arcs * 2; a += 2) {
+    const x = find(g2.tailOf(a));
+    const y = find(g2.headOf(a));
+    if (x !== y) parent[x] = y;
   }
   const sinkOf = new Map<number, number>();
   const sinkFor = (v: number) => {
@@ -614,20 +694,139 @@ function distanceGraph(ctx: Context, groups: Group[], tier: ReturnType<typeof ti
     return t;
   };
   villages.forEach((_, i) => {
-    const r = piVillage(i) - pi[tier.sink]!;
+    const r = pi1Village[i]! - pi[tier.sink]!;
+    const v = villageNode(i);
     if (need[i]! > 0) {
-      if (r < 0) supply[villageBase + i] = -need[i]!;
-      else if (r === 0) graph.addArc(villageBase + i, sinkFor(villageBase + i), need[i]!, 0);
+      if (r < 0) b2[v] = -need[i]!;
+      else if (r === 0) {
+        sinkArc.village.push(i);
+        sinkArc.arc.push(g2.addArc(v, sinkFor(v), need[i]!, 0));
+      }
     }
-    if (EXTRA_SEAT + r === 0) graph.addArc(villageBase + i, sinkFor(villageBase + i), INF, 0);
+    if (tier.extra + r === 0) {
+      sinkArc.village.push(i);
+      sinkArc.arc.push(g2.addArc(v, sinkFor(v), INF, 0));
+    }
   });
-  nodes.forEach((n, k) => (supply[supplyNode[k]!] = n.total));
-  // Each sink takes what its component supplies (finds were taken before the sink arcs).
+  // Each sink takes what its component supplies (the finds were taken before the sink arcs).
   for (let v = 0; v < sinkBase; v++) {
     const t = sinkOf.get(find(v));
-    if (t !== undefined) supply[t]! -= supply[v]!;
+    if (t !== undefined) b2[t]! -= b2[v]!;
   }
-  return { graph, supply, routes, priced };
+  const run2 = g2.solveSupplies(b2);
+  const priced = direct.length;
+  const hubRoutes = (arcOf: (e: number) => number, fixedOf: (e: number) => number, outArc: (e: number) => number) => {
+    const index = new Map<number, number>();
+    const list: Routes['hubs'] = [];
+    const of = (node: number) => {
+      let i = index.get(node);
+      if (i === undefined) {
+        index.set(node, (i = list.length));
+        list.push({ tier: hubs.get(node)!.tier, in: [], out: [] });
+      }
+      return list[i]!;
+    };
+    hubIn.arc.forEach((_, e) => {
+      const arc = arcOf(e);
+      const fixed = fixedOf(e);
+      if (arc >= 0 || fixed > 0) of(hubIn.hub[e]!).in.push([hubIn.node[e]!, arc, fixed]);
+    });
+    hubOut.arc.forEach((_, e) => {
+      const arc = outArc(e);
+      if (arc >= 0) of(hubOut.hub[e]!).out.push([hubOut.village[e]!, arc]);
+    });
+    return list.filter((hub) => hub.in.length > 0);
+  };
+  const supplies = nodes.map((n) => supplyOf(n.cadres, n.supply));
+  if (!spread) {
+    const routes: Routes = {
+      supplies,
+      hubs: hubRoutes((e) => hubIn.arc[e]!, () => 0, (e) => hubOut.arc[e]!),
+      direct,
+      penalties: [],
+    };
+    return { graph: g2, routes, priced, phases: run2.phases, nodes: g2.nodes, arcs: g2.arcs };
+  }
+
+  // Stage 3: units, over the distance-optimal arcs.
+  const p2 = g2.potentials();
+  const reduced2 = (arc: number) => g2.costOf(arc) + p2[g2.tailOf(arc)]! - p2[g2.headOf(arc)]!;
+  // A supply node has no arcs in: raise its potential until its best used arc costs 0, so that
+  // only arcs strictly better than another used one stay fixed (fewer fixed flows).
+  const best = new Float64Array(nodes.length).fill(-Infinity);
+  const used = (k: number, arc: number) => {
+    if (g2.flowOn(arc) > 0) best[k] = Math.max(best[k]!, reduced2(arc));
+  };
+  hubIn.arc.forEach((arc, e) => used(hubIn.node[e]!, arc));
+  for (let e = 0; e < direct.length; e++) used(direct.supply[e]!, direct.arc[e]!);
+  nodes.forEach((_, k) => {
+    if (best[k]! > -Infinity) p2[k]! -= best[k]!;
+  });
+  const g3 = new FlowGraph(next);
+  const b3 = Float64Array.from(b2);
+  const fix = (from: number, to: number, units: number) => {
+    b3[from]! -= units;
+    b3[to]! += units;
+  };
+  const hubInArc = hubIn.arc.map((arc, e) => {
+    const r = reduced2(arc);
+    if (r !== 0) return -1;
+    return g3.addArc(hubIn.node[e]!, hubIn.hub[e]!, nodes[hubIn.node[e]!]!.total, 0);
+  });
+  const hubInFixed = hubIn.arc.map((arc, e) => {
+    if (reduced2(arc) >= 0) return 0;
+    const k = hubIn.node[e]!;
+    fix(k, hubIn.hub[e]!, nodes[k]!.total);
+    return nodes[k]!.total;
+  });
+  const routes: Routes = {
+    supplies,
+    hubs: [],
+    direct: new Direct(),
+    penalties: [],
+  };
+  for (let e = 0; e < direct.length; e++) {
+    const r = reduced2(direct.arc[e]!);
+    if (r > 0) continue;
+    const k = direct.supply[e]!;
+    const i = direct.village[e]!;
+    const cap = nodes[k]!.cadres.length;
+    if (r === 0) routes.direct.push(k, i, g3.addArc(k, vu(i, nodes[k]!.unit), cap, 0), 0, direct.town[e]!, direct.km[e]!);
+    else {
+      fix(k, vu(i, nodes[k]!.unit), cap);
+      routes.direct.push(k, i, -1, cap, direct.town[e]!, direct.km[e]!);
+    }
+  }
+  const hubOutArc = hubOut.arc.map((arc, e) => {
+    const r = reduced2(arc);
+    if (r > 0) return -1;
+    if (r < 0) throw new Error('planner: an uncapacitated arc cannot be fixed');
+    return g3.addArc(hubOut.hub[e]!, vu(hubOut.village[e]!, hubs.get(hubOut.hub[e]!)!.unit), INF, 0);
+  });
+  routes.hubs = hubRoutes(
+    (e) => hubInArc[e]!,
+    (e) => hubInFixed[e]!,
+    (e) => hubOutArc[e]!,
+  );
+  villages.forEach((_, i) => {
+    for (let u = 0; u < U; u++) {
+      // The first cadre of a unit in a village is free; each further one costs 1.
+      if (!seated.has(`${i},${u}`)) g3.addArc(vu(i, u), villageNode(i), 1, 0);
+      routes.penalties.push(g3.addArc(vu(i, u), villageNode(i), INF, 1));
+    }
+  });
+  sinkArc.arc.forEach((arc, e) => {
+    const r = reduced2(arc);
+    const v = villageNode(sinkArc.village[e]!);
+    const sink = g2.headOf(arc);
+    if (r === 0) g3.addArc(v, sink, g2.capacityOf(arc), 0);
+    else if (r < 0) {
+      if (g2.capacityOf(arc) === INF) throw new Error('planner: an uncapacitated arc cannot be fixed');
+      fix(v, sink, g2.capacityOf(arc));
+    }
+  });
+  const run3 = g3.solveSupplies(b3);
+  return { graph: g3, routes, priced, phases: run2.phases + run3.phases, nodes: g2.nodes + g3.nodes, arcs: g2.arcs + g3.arcs };
 }
 
 /** Follow the flow from supply nodes to villages, one cadre per unit of flow. */
@@ -653,19 +852,21 @@ function decompose(g: FlowGraph, routes: Routes, place: (cadre: Cadre, village: 
     return t.at < t.out.length ? t.out[t.at++]! : undefined;
   };
   let placed = 0;
-  for (const d of routes.direct) {
-    for (let f = g.flowOn(d.arc); f > 0; f--) {
-      const cadre = take(d.supply);
+  const flow = (arc: number) => (arc < 0 ? 0 : g.flowOn(arc));
+  const d = routes.direct;
+  for (let k = 0; k < d.length; k++) {
+    for (let f = d.fixed[k]! + flow(d.arc[k]!); f > 0; f--) {
+      const cadre = take(d.supply[k]!);
       if (!cadre) break;
-      place(cadre, d.village, d.tier, d.km);
+      place(cadre, d.village[k]!, d.town[k] ? 'sameTownship' : 'sameCounty', d.km[k]!);
       placed++;
     }
   }
   for (const hub of routes.hubs) {
-    const incoming = hub.in.map(([s, arc]) => ({ s, left: g.flowOn(arc) })).filter((x) => x.left > 0);
+    const incoming = hub.in.map(([s, arc, fixed]) => ({ s, left: fixed + flow(arc) })).filter((x) => x.left > 0);
     for (const [village, arc] of hub.out) {
-      let flow = g.flowOn(arc);
-      while (flow > 0 && incoming.length > 0) {
+      let left = flow(arc);
+      while (left > 0 && incoming.length > 0) {
         const src = incoming[0]!;
         const cadre = take(src.s);
         if (cadre === undefined) {
@@ -674,7 +875,7 @@ function decompose(g: FlowGraph, routes: Routes, place: (cadre: Cadre, village: 
         }
         place(cadre, village, hub.tier, 0);
         placed++;
-        flow--;
+        left--;
         if (--src.left === 0) incoming.shift();
       }
     }
@@ -690,25 +891,73 @@ function safeNormalize(code: string): string {
   }
 }
 
-/** Leaders to units, nearest first, as an exact minimum-cost assignment. */
+/**
+ * Leaders to units, nearest first, as an exact minimum-cost assignment on a compressed graph:
+ * leaders grouped by home township and county → their own unit (same-township cost), a hub per
+ * county (same-county cost, to the county's township units) and an "anywhere" hub (elsewhere
+ * cost) → units, each taken once.
+ */
 function assignNearest(h: Hierarchy, homes: number[], units: number[], costs: PlanCosts, ancestorAt: (row: number, level: number) => number): number[] {
   if (homes.length === 0 || units.length === 0) return homes.map(() => -1);
-  const g = new FlowGraph(2 + homes.length + units.length);
-  const arcs: number[][] = [];
+  const groupOf = new Map<string, { town: number; county: number; leaders: number[] }>();
   homes.forEach((home, i) => {
-    g.addArc(0, 2 + i, 1, 0);
-    arcs.push(
-      units.map((u, j) => {
-        const sameTownship = home >= 0 && h.levelAt(u) === 3 && ancestorAt(home, 3) === u;
-        const sameCounty = home >= 0 && ancestorAt(home, 2) === ancestorAt(u, 2);
-        return g.addArc(2 + i, 2 + homes.length + j, 1, sameTownship || (h.levelAt(u) === 2 && sameCounty) ? costs.sameTownship : sameCounty ? costs.sameCounty : costs.elsewhere);
-      }),
-    );
+    const town = home >= 0 ? ancestorAt(home, 3) : -1;
+    const county = home >= 0 ? ancestorAt(home, 2) : -1;
+    const key = `${town},${county}`;
+    let g = groupOf.get(key);
+    if (!g) groupOf.set(key, (g = { town, county, leaders: [] }));
+    g.leaders.push(i);
   });
-  units.forEach((_, j) => g.addArc(2 + homes.length + j, 1, 1, 0));
+  const groups = [...groupOf.values()];
+  const unitIndex = new Map(units.map((u, j) => [u, j]));
+  const counties = [...new Set(units.map((u) => ancestorAt(u, 2)))];
+  // Nodes: source 0, sink 1, groups, units, county hubs, the anywhere hub.
+  const unitBase = 2 + groups.length;
+  const hubBase = unitBase + units.length;
+  const hubOf = new Map(counties.map((c, k) => [c, hubBase + k]));
+  const anyHub = hubBase + counties.length;
+  const g = new FlowGraph(anyHub + 1);
+  const direct: Array<[group: number, unit: number, arc: number]> = [];
+  const hubs = new Map<number, { in: Array<[group: number, arc: number]>; out: Array<[unit: number, arc: number]> }>();
+  const hub = (node: number) => {
+    let x = hubs.get(node);
+    if (!x) hubs.set(node, (x = { in: [], out: [] }));
+    return x;
+  };
+  groups.forEach((grp, k) => {
+    const node = 2 + k;
+    const n = grp.leaders.length;
+    g.addArc(0, node, n, 0);
+    // A leader's own township, or own county when counties are the units, at the first tier.
+    for (const own of [grp.town, grp.county]) {
+      const j = own >= 0 ? unitIndex.get(own) : undefined;
+      if (j !== undefined && (own === grp.town || h.levelAt(own) === 2)) direct.push([k, j, g.addArc(node, unitBase + j, 1, costs.sameTownship)]);
+    }
+    const countyHub = grp.county >= 0 ? hubOf.get(grp.county) : undefined;
+    if (countyHub !== undefined) hub(countyHub).in.push([k, g.addArc(node, countyHub, n, costs.sameCounty)]);
+    hub(anyHub).in.push([k, g.addArc(node, anyHub, n, costs.elsewhere)]);
+  });
+  units.forEach((u, j) => {
+    // The county hub serves the county's townships (a county unit is its own county's, above).
+    if (h.levelAt(u) === 3) hub(hubOf.get(ancestorAt(u, 2))!).out.push([j, g.addArc(hubOf.get(ancestorAt(u, 2))!, unitBase + j, 1, 0)]);
+    hub(anyHub).out.push([j, g.addArc(anyHub, unitBase + j, 1, 0)]);
+    g.addArc(unitBase + j, 1, 1, 0);
+  });
   g.solve(0, 1, Math.min(homes.length, units.length));
-  return arcs.map((row) => {
-    const j = row.findIndex((arc) => g.flowOn(arc) > 0);
-    return j < 0 ? -1 : units[j]!;
-  });
+  const out = homes.map(() => -1);
+  const next = groups.map(() => 0);
+  const take = (k: number, j: number) => {
+    const leader = groups[k]!.leaders[next[k]!++];
+    if (leader !== undefined) out[leader] = units[j]!;
+  };
+  for (const [k, j, arc] of direct) if (g.flowOn(arc) > 0) take(k, j);
+  for (const x of hubs.values()) {
+    const incoming = x.in.map(([k, arc]) => ({ k, left: g.flowOn(arc) })).filter((y) => y.left > 0);
+    for (const [j, arc] of x.out) {
+      if (g.flowOn(arc) === 0 || incoming.length === 0) continue;
+      take(incoming[0]!.k, j);
+      if (--incoming[0]!.left === 0) incoming.shift();
+    }
+  }
+  return out;
 }

@@ -1,0 +1,244 @@
+/**
+ * The leaderboard's own styles. Static `css` only (a strict CSP forbids style attributes);
+ * secondary text shrinks in normal mode but never in large-text mode, which promises 18pt for
+ * every text. Movement and list membership are text first; colour only repeats them.
+ */
+import { css } from 'lit';
+
+/** The leaderboard's styles, on top of the shared base and the tone palette. */
+export const leaderboardStyles = css`
+  :host {
+    --_red: var(--gualian-red-list-color, #a0111f);
+    --_black: var(--gualian-black-list-color, #1f2328);
+    --_up: var(--gualian-move-up-color, #116329);
+    --_down: var(--gualian-move-down-color, #a0111f);
+  }
+  .board {
+    display: flex;
+    flex-direction: column;
+    gap: 0.75em;
+  }
+  p {
+    margin: 0;
+  }
+  code {
+    font-family: var(--gualian-mono-font-family, ui-monospace, 'Noto Sans Mono CJK SC', Consolas, monospace);
+    font-size: inherit;
+  }
+  .title {
+    font-size: 1.125em;
+    font-weight: 600;
+  }
+  .section-title,
+  .list-title {
+    font-weight: 600;
+  }
+  .muted,
+  .id {
+    color: var(--_muted);
+    font-size: var(--_small);
+  }
+  .notice {
+    color: var(--_warn);
+    background: var(--_warn-bg);
+    border-radius: var(--gualian-radius, 4px);
+    padding: 0.25em 0.5em;
+  }
+
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: 0.5em 1em;
+  }
+  .filters label {
+    display: flex;
+    flex-direction: column;
+  }
+  .filters select {
+    max-width: 14em;
+  }
+  .filters input {
+    width: 10em;
+  }
+  .summary {
+    color: var(--_muted);
+  }
+
+  .lists {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75em;
+  }
+  .list {
+    flex: 1 1 20em;
+    min-width: 0;
+    border: 1px solid var(--_rule);
+    border-top: 4px solid var(--_black);
+    border-radius: var(--gualian-radius, 4px);
+    padding: 0.5em 0.75em;
+  }
+  .list.red {
+    border-top-color: var(--_red);
+  }
+  .list.red .list-title {
+    color: var(--_red);
+  }
+  .list.black .list-title {
+    color: var(--_black);
+  }
+  .entries {
+    margin: 0.25em 0;
+    padding: 0;
+    list-style: none;
+  }
+  .entries li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.5em;
+    padding: 0.125em 0;
+    border-bottom: 1px solid var(--_rule);
+  }
+  .entry-rank {
+    min-width: 4.5em;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .entry-name {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .entry-score {
+    font-variant-numeric: tabular-nums;
+  }
+
+  .dist {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1.25em;
+    margin: 0 0 0.25em;
+  }
+  .dist-item {
+    display: flex;
+    gap: 0.375em;
+    align-items: baseline;
+  }
+  .dist dt {
+    color: var(--_muted);
+  }
+  .dist dd {
+    margin: 0;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding: 0 0 0.375em;
+  }
+  th,
+  td {
+    padding: 0.125em 0.5em;
+    border-bottom: 1px solid var(--_rule);
+    text-align: start;
+    font-weight: normal;
+    vertical-align: middle;
+  }
+  thead th {
+    vertical-align: bottom;
+    border-bottom: 2px solid var(--gualian-border-color, #6e7781);
+    white-space: nowrap;
+    font-weight: 600;
+  }
+  .num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  tbody tr:hover,
+  tbody tr:focus-within {
+    background: var(--gualian-row-hover-background, #f6f8fa);
+  }
+  tbody tr.red th {
+    box-shadow: inset 3px 0 0 var(--_red);
+  }
+  tbody tr.black th {
+    box-shadow: inset 3px 0 0 var(--_black);
+  }
+  .place {
+    font-size: var(--_small);
+  }
+  /* Short words that read wrong broken (政法/委, 合/格). */
+  .unit,
+  .grade {
+    white-space: nowrap;
+  }
+  .open,
+  .link {
+    border: 0;
+    background: none;
+    padding: 0 0.25em;
+    color: var(--gualian-accent-color, #0b57d0);
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+    text-align: start;
+  }
+  .open {
+    font-weight: 600;
+  }
+
+  .move {
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  .move.up {
+    color: var(--_up);
+  }
+  .move.down {
+    color: var(--_down);
+  }
+  .move.same,
+  .move.new {
+    color: var(--_muted);
+  }
+
+  .tag {
+    display: inline-block;
+    border-radius: 0.75em;
+    padding: 0 0.5em;
+    white-space: nowrap;
+  }
+  .tag.warn {
+    color: var(--_warn);
+    background: var(--_warn-bg);
+  }
+  .tag.bad {
+    color: var(--_bad);
+    background: var(--_bad-bg);
+  }
+  .grade {
+    margin-inline-end: 0.25em;
+  }
+
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin-top: 0.5em;
+  }
+  .pager button:disabled {
+    cursor: default;
+    color: var(--_muted);
+    border-color: var(--_rule);
+  }
+`;
