@@ -3,4 +3,4 @@
  * only when it plans (the pairing roster widget loads it when asked for a proposal).
  * @packageDocumentation
  */
-export { planPairings, type PlanOptions, type PlanResult, type PlanCosts, type Shortage } from './pairing/planner.js';
+export { planPairings, type PlanOptions, type PlanResult, type PlanCosts, type Shortage, type LatLon } from './pairing/planner.js';

@@ -186,6 +186,65 @@ describe('pairing planner with coordinates: tiers first, then kilometres', funct
     expect(refined).to.be.greaterThan(10);
   });
 
+  it('gives the optimum of one weighted model of the whole instance, on medium real instances', async () => {
+    // The planner solves tiers, kilometres and units one after the other; here one flow over
+    // every cadre × village pair with weights (each term above any total of the later ones)
+    // must find the same optimum.
+    const full = await edition('2023');
+    const countyCodes = ['530602', '530621'];
+    for (let seed = 1; seed <= 6; seed++) {
+      const rnd = seededRandom(seed * 31);
+      const villages = countyCodes.flatMap((c) => full.descendantsOf(c, 'village').map((v) => v.code)).filter(() => rnd() < 0.5);
+      const keep = new Set(villages);
+      const rows = [...full.pathOf('5306'), ...countyCodes.flatMap((c) => [full.require(c), ...full.descendantsOf(c).filter((d) => d.level === 'township' || keep.has(d.code))]), full.require('530623')];
+      const h = Hierarchy.fromDivisions(rows, '2023');
+      const towns = countyCodes.flatMap((c) => full.descendantsOf(c, 'township').map((t) => t.code));
+      const where: Record<string, Point> = {};
+      for (const v of villages) if (rnd() < 0.9) where[v] = { lat: 27 + rnd() * 0.6, lon: 103.4 + rnd() * 0.6 };
+      const units = ['法院', '公安', '检察院', '司法局'];
+      const n = Math.floor(villages.length * (1.6 + rnd() * 0.8));
+      const homes = [...towns, ...countyCodes, '530623', undefined];
+      const cadres = Array.from({ length: n }, (_, i) => {
+        const home = homes[Math.floor(rnd() * homes.length)];
+        const at = rnd() < 0.9 ? { lat: 27 + rnd() * 0.6, lon: 103.4 + rnd() * 0.6 } : undefined;
+        return { id: `C${i}`, name: `C${i}`, unit: units[Math.floor(rnd() * units.length)]!, rank: 'staff' as const, ...(home ? { homeCode: home } : {}), ...(at ? { lat: at.lat, lon: at.lon } : {}) };
+      });
+      const policy = { minCadresPerVillage: 2, leads: {}, everyCountyLed: false, everyTownshipLed: false };
+      const spread = seed % 2 === 0;
+      const plan = planPairings(h, { scope: '5306', cadres, policy, spreadUnits: spread, villageLocations: where });
+      const cost = cadres.map((c) => villages.map((v) => pairCost(c.homeCode, c.lat === undefined ? undefined : { lat: c.lat, lon: c.lon! }, v, where[v])));
+      const M = spread ? n + 1 : 1;
+      const Dmax = Math.max(...cost.flat().map(([, km]) => km));
+      const K = M * (n * Dmax + 1);
+      const EXTRA = 5 * K;
+      const U = spread ? units.length : 1;
+      const V = villages.length;
+      const g = new FlowGraph(2 + n + V * U + V);
+      const vu = (j: number, u: number) => 2 + n + j * U + u;
+      const village = (j: number) => 2 + n + V * U + j;
+      cadres.forEach((c, i) => {
+        g.addArc(0, 2 + i, 1, 0);
+        const u = spread ? units.indexOf(c.unit) : 0;
+        villages.forEach((_, j) => g.addArc(2 + i, vu(j, u), 1, cost[i]![j]![0] * K + cost[i]![j]![1] * M));
+      });
+      villages.forEach((_, j) => {
+        for (let u = 0; u < U; u++) {
+          if (spread) g.addArc(vu(j, u), village(j), 1, 0);
+          g.addArc(vu(j, u), village(j), n, spread ? 1 : 0);
+        }
+        g.addArc(village(j), 1, 2, 0);
+        g.addArc(village(j), 1, n, EXTRA);
+      });
+      const supply = new Array<number>(g.nodes).fill(0);
+      supply[0] = n;
+      supply[1] = -n;
+      const weighted = g.solveSupplies(supply).cost;
+      const staged = Math.max(0, n - 2 * V) * EXTRA + plan.cost.total * K + plan.cost.km * M + plan.cost.sameUnitExtras;
+      expect(staged, `instance ${seed}: ${n} cadres, ${V} villages`).to.equal(weighted);
+      expect(plan.pairings).to.have.length(n);
+    }
+  });
+
   it('never gives up a tier for kilometres', async () => {
     const full = await zhaotong();
     const [t1, t2] = full.childrenOf('530602');

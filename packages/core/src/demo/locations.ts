@@ -34,7 +34,7 @@ const SPREAD_KM = { township: 22, village: 6, cadre: 1.5 };
  * Coordinates for every village under the scope, by village code.
  * @example
  * const villageLocations = generateLocations(zhaotong, { scope: '5306', seed: 7 });
- * villageLocations['530602001001']; // { lat: 27.3…, lon: 103.7… }
+ * villageLocations['530602001001']; // { lat: 28.17322, lon: 104.54517 }
  */
 export function generateLocations(h: Hierarchy, options: LocationOptions): Record<string, DemoPoint> {
   const rnd = seededRandom(((options.seed ?? 2021) ^ 0x6c6f63) >>> 0);

@@ -14,111 +14,111 @@
  * @internal
  */
 export class FlowGraph {
-  #n: number;
-  #head: Int32Array;
+  private n: number;
+  private head: Int32Array;
   /** Slots in use: arcs and their twins. */
-  #m = 0;
-  #next: Int32Array;
-  #to: Int32Array;
-  #cap: Int32Array;
-  #cost: Float64Array;
+  private m = 0;
+  private next: Int32Array;
+  private to: Int32Array;
+  private cap: Int32Array;
+  private cost: Float64Array;
   /** A graph of `nodes` nodes; `arcs` reserves room for that many arcs (it grows as needed). */
   constructor(nodes: number, arcs = 32) {
-    this.#n = nodes;
-    this.#head = new Int32Array(nodes).fill(-1);
+    this.n = nodes;
+    this.head = new Int32Array(nodes).fill(-1);
     const slots = 2 * Math.max(1, arcs);
-    this.#next = new Int32Array(slots);
-    this.#to = new Int32Array(slots);
-    this.#cap = new Int32Array(slots);
-    this.#cost = new Float64Array(slots);
+    this.next = new Int32Array(slots);
+    this.to = new Int32Array(slots);
+    this.cap = new Int32Array(slots);
+    this.cost = new Float64Array(slots);
   }
 
   get nodes(): number {
-    return this.#n;
+    return this.n;
   }
 
   get arcs(): number {
-    return this.#m / 2;
+    return this.m / 2;
   }
 
   /** Add an arc and its residual twin; returns the arc's id (its twin is id ^ 1). */
   addArc(from: number, to: number, capacity: number, cost: number): number {
-    const e = this.#m;
-    if (e + 2 > this.#to.length) this.#grow();
-    this.#to[e] = to;
-    this.#to[e + 1] = from;
-    this.#cap[e] = capacity;
-    this.#cost[e] = cost;
-    this.#cost[e + 1] = -cost;
-    this.#next[e] = this.#head[from]!;
-    this.#next[e + 1] = this.#head[to]!;
-    this.#head[from] = e;
-    this.#head[to] = e + 1;
-    this.#m = e + 2;
+    const e = this.m;
+    if (e + 2 > this.to.length) this.grow();
+    this.to[e] = to;
+    this.to[e + 1] = from;
+    this.cap[e] = capacity;
+    this.cost[e] = cost;
+    this.cost[e + 1] = -cost;
+    this.next[e] = this.head[from]!;
+    this.next[e + 1] = this.head[to]!;
+    this.head[from] = e;
+    this.head[to] = e + 1;
+    this.m = e + 2;
     return e;
   }
 
-  #grow(): void {
-    const size = this.#to.length * 2;
+  private grow(): void {
+    const size = this.to.length * 2;
     const next = new Int32Array(size);
-    next.set(this.#next);
-    this.#next = next;
+    next.set(this.next);
+    this.next = next;
     const to = new Int32Array(size);
-    to.set(this.#to);
-    this.#to = to;
+    to.set(this.to);
+    this.to = to;
     const cap = new Int32Array(size);
-    cap.set(this.#cap);
-    this.#cap = cap;
+    cap.set(this.cap);
+    this.cap = cap;
     const cost = new Float64Array(size);
-    cost.set(this.#cost);
-    this.#cost = cost;
+    cost.set(this.cost);
+    this.cost = cost;
   }
 
   /** The tail and head of an arc. */
   ends(arc: number): [number, number] {
-    return [this.#to[arc ^ 1]!, this.#to[arc]!];
+    return [this.to[arc ^ 1]!, this.to[arc]!];
   }
 
   /** The tail of an arc. */
   tailOf(arc: number): number {
-    return this.#to[arc ^ 1]!;
+    return this.to[arc ^ 1]!;
   }
 
   /** The head of an arc. */
   headOf(arc: number): number {
-    return this.#to[arc]!;
+    return this.to[arc]!;
   }
 
   /** The capacity an arc was given. */
   capacityOf(arc: number): number {
-    return this.#cap[arc]!;
+    return this.cap[arc]!;
   }
 
   /** The cost of an arc. */
   costOf(arc: number): number {
-    return this.#cost[arc]!;
+    return this.cost[arc]!;
   }
 
   /** Flow on an arc after {@link solve}. */
   flowOn(arc: number): number {
-    return this.#capacity![arc ^ 1]!;
+    return this.capacity![arc ^ 1]!;
   }
 
-  #capacity: Int32Array | null = null;
-  #pi: Float64Array | null = null;
+  private capacity: Int32Array | null = null;
+  private pi: Float64Array | null = null;
 
   /**
    * Send up to `demand` units from `source` to `sink` at minimum cost (all costs must be
    * non-negative). Returns the flow sent, its cost and the number of Dijkstra phases.
    */
   solve(source: number, sink: number, demand: number): { flow: number; cost: number; phases: number } {
-    const n = this.#n;
-    const head = this.#head;
-    const next = this.#next.slice(0, this.#m);
-    const to = this.#to.slice(0, this.#m);
-    const cost = this.#cost.slice(0, this.#m);
-    const cap = this.#cap.slice(0, this.#m);
-    this.#capacity = cap;
+    const n = this.n;
+    const head = this.head;
+    const next = this.next.slice(0, this.m);
+    const to = this.to.slice(0, this.m);
+    const cost = this.cost.slice(0, this.m);
+    const cap = this.cap.slice(0, this.m);
+    this.capacity = cap;
     const pi = new Float64Array(n);
     const dist = new Float64Array(n);
     const level = new Int32Array(n);
@@ -171,7 +171,7 @@ export class FlowGraph {
         if (level[sink]! < 0) break;
         for (let v = 0; v < n; v++) iter[v] = head[v]!;
         for (;;) {
-          const pushed = this.#augment(source, sink, demand - flow, level, iter, to, next, cap, cost, pi);
+          const pushed = this.augment(source, sink, demand - flow, level, iter, to, next, cap, cost, pi);
           if (pushed === 0) break;
           flow += pushed;
           total += pushed * (pi[sink]! - pi[source]!);
@@ -180,7 +180,7 @@ export class FlowGraph {
         if (flow >= demand) break;
       }
     }
-    this.#pi = pi;
+    this.pi = pi;
     return { flow, cost: total, phases };
   }
 
@@ -197,11 +197,14 @@ export class FlowGraph {
    * costs are too large for exact arithmetic in a double.
    */
   solveSupplies(supply: ArrayLike<number>, options: { alpha?: number } = {}): { cost: number; phases: number } {
-    const n = this.#n;
-    const m2 = this.#m;
+    const n = this.n;
+    const m2 = this.m;
+    const to = this.to.subarray(0, m2);
+    const capacity = this.cap.subarray(0, m2);
+    const costs = this.cost.subarray(0, m2);
     for (let e = 0; e < m2; e += 2) {
-      if (!Number.isInteger(this.#cost[e])) throw new RangeError(`arc ${e >> 1}: costs must be integers`);
-      if (this.#to[e] === this.#to[e + 1]) throw new RangeError(`arc ${e >> 1}: no loops`);
+      if (!Number.isInteger(costs[e])) throw new RangeError(`arc ${e >> 1}: costs must be integers`);
+      if (to[e] === to[e + 1]) throw new RangeError(`arc ${e >> 1}: no loops`);
     }
     const excess = new Float64Array(n);
     let balance = 0;
@@ -210,13 +213,13 @@ export class FlowGraph {
       balance += excess[v]!;
     }
     if (balance !== 0) throw new RangeError('supplies must sum to 0');
-    const solver = new CostScaling(n, this.#to.subarray(0, m2), this.#cap.subarray(0, m2), this.#cost.subarray(0, m2), excess, options.alpha ?? 8);
+    const solver = new CostScaling(n, to, capacity, costs, excess, options.alpha ?? 8);
     const phases = solver.solve();
     const residual = solver.residual();
     let total = 0;
-    for (let e = 0; e < m2; e += 2) total += (this.#cap[e]! - residual[e]!) * this.#cost[e]!;
-    this.#capacity = residual;
-    this.#pi = solver.potentials();
+    for (let e = 0; e < m2; e += 2) total += (capacity[e]! - residual[e]!) * costs[e]!;
+    this.capacity = residual;
+    this.pi = solver.potentials();
     return { cost: total, phases };
   }
 
@@ -227,11 +230,14 @@ export class FlowGraph {
    * flow in any optimal flow, and one of negative reduced cost is full in every optimal flow.
    */
   potentials(): Float64Array {
-    const cap = this.#capacity;
+    const cap = this.capacity;
     if (!cap) throw new Error('solve first');
-    const n = this.#n;
-    const pi = this.#pi ? Float64Array.from(this.#pi, (p) => Math.floor(p)) : new Float64Array(n);
-    const head = this.#head;
+    const n = this.n;
+    const pi = this.pi ? Float64Array.from(this.pi, (p) => Math.floor(p)) : new Float64Array(n);
+    const head = this.head;
+    const next = this.next;
+    const to = this.to;
+    const cost = this.cost;
     const queue = new Int32Array(n);
     const queued = new Uint8Array(n).fill(1);
     const relaxed = new Int32Array(n);
@@ -243,10 +249,10 @@ export class FlowGraph {
       qh = qh + 1 === n ? 0 : qh + 1;
       queued[u] = 0;
       count--;
-      for (let e = head[u]!; e >= 0; e = this.#next[e]!) {
+      for (let e = head[u]!; e >= 0; e = next[e]!) {
         if (cap[e]! <= 0) continue;
-        const v = this.#to[e]!;
-        const d = pi[u]! + this.#cost[e]!;
+        const v = to[e]!;
+        const d = pi[u]! + cost[e]!;
         if (d < pi[v]!) {
           pi[v] = d;
           if (++relaxed[v]! > n) throw new Error('the flow is not optimal (negative cycle)');
@@ -262,7 +268,7 @@ export class FlowGraph {
   }
 
   /** One augmenting path in the level graph, found iteratively (graphs are deep enough to overflow recursion). */
-  #augment(source: number, sink: number, limit: number, level: Int32Array, iter: Int32Array, to: Int32Array, next: Int32Array, cap: Int32Array, cost: Float64Array, pi: Float64Array): number {
+  private augment(source: number, sink: number, limit: number, level: Int32Array, iter: Int32Array, to: Int32Array, next: Int32Array, cap: Int32Array, cost: Float64Array, pi: Float64Array): number {
     const path: number[] = [];
     let u = source;
     for (;;) {
@@ -311,34 +317,34 @@ const UPDATE_EVERY = 4;
  * `[first[v], live[v])`.
  */
 class CostScaling {
-  readonly #first: Int32Array;
-  readonly #live: Int32Array;
+  private readonly first: Int32Array;
+  private readonly live: Int32Array;
   /** Where each row's twins begin (twins start empty: FlowGraph gives them no capacity). */
-  readonly #twins: Int32Array;
-  readonly #head: Int32Array;
-  readonly #rev: Int32Array;
-  readonly #cap: Int32Array;
-  readonly #cost: Float64Array;
+  private readonly twins: Int32Array;
+  private readonly head: Int32Array;
+  private readonly rev: Int32Array;
+  private readonly cap: Int32Array;
+  private readonly cost: Float64Array;
   /** The FlowGraph arc of each slot. */
-  readonly #arc: Int32Array;
-  readonly #excess: Float64Array;
-  readonly #alpha: number;
-  readonly #price: Float64Array;
-  readonly #scaleOf: Float64Array;
-  readonly #start: Float64Array;
-  readonly #current: Int32Array;
-  readonly #queue: Int32Array;
-  readonly #queued: Uint8Array;
-  readonly #dist: Float64Array;
-  readonly #scanned: Uint8Array;
-  readonly #buckets: Int32Array;
-  readonly #after: Int32Array;
-  readonly #before: Int32Array;
-  readonly #n: number;
+  private readonly arc: Int32Array;
+  private readonly excess: Float64Array;
+  private readonly alpha: number;
+  private readonly price: Float64Array;
+  private readonly scaleOf: Float64Array;
+  private readonly start: Float64Array;
+  private readonly current: Int32Array;
+  private readonly queue: Int32Array;
+  private readonly queued: Uint8Array;
+  private readonly dist: Float64Array;
+  private readonly scanned: Uint8Array;
+  private readonly buckets: Int32Array;
+  private readonly after: Int32Array;
+  private readonly before: Int32Array;
+  private readonly n: number;
 
   constructor(n: number, to: Int32Array, capacity: Int32Array, cost: Float64Array, excess: Float64Array, alpha: number) {
     const m2 = to.length;
-    this.#n = n;
+    this.n = n;
     const first = new Int32Array(n + 1);
     for (let e = 0; e < m2; e++) first[to[e ^ 1]! + 1]!++;
     for (let v = 0; v < n; v++) first[v + 1]! += first[v]!;
@@ -346,15 +352,15 @@ class CostScaling {
     const slot = new Int32Array(m2);
     // Forward arcs (even ids) first, then the twins (odd ids), each row in id order.
     for (let e = 0; e < m2; e += 2) slot[e] = fill[to[e + 1]!]!++;
-    this.#live = fill.slice();
-    this.#twins = fill.slice();
+    this.live = fill.slice();
+    this.twins = fill.slice();
     for (let e = 1; e < m2; e += 2) slot[e] = fill[to[e - 1]!]!++;
-    this.#first = first;
-    const head = (this.#head = new Int32Array(m2));
-    const rev = (this.#rev = new Int32Array(m2));
-    const caps = (this.#cap = new Int32Array(m2));
-    const costs = (this.#cost = new Float64Array(m2));
-    const arc = (this.#arc = new Int32Array(m2));
+    this.first = first;
+    const head = (this.head = new Int32Array(m2));
+    const rev = (this.rev = new Int32Array(m2));
+    const caps = (this.cap = new Int32Array(m2));
+    const costs = (this.cost = new Float64Array(m2));
+    const arc = (this.arc = new Int32Array(m2));
     for (let e = 0; e < m2; e++) {
       const i = slot[e]!;
       head[i] = to[e]!;
@@ -363,26 +369,26 @@ class CostScaling {
       costs[i] = cost[e]!;
       arc[i] = e;
     }
-    this.#excess = excess;
-    this.#alpha = alpha;
-    this.#price = new Float64Array(n);
-    this.#scaleOf = new Float64Array(n).fill(1);
-    this.#start = new Float64Array(n);
-    this.#current = new Int32Array(n);
-    this.#queue = new Int32Array(n);
-    this.#queued = new Uint8Array(n);
-    this.#dist = new Float64Array(n);
-    this.#scanned = new Uint8Array(n);
-    this.#buckets = new Int32Array(n + 1);
-    this.#after = new Int32Array(n);
-    this.#before = new Int32Array(n);
+    this.excess = excess;
+    this.alpha = alpha;
+    this.price = new Float64Array(n);
+    this.scaleOf = new Float64Array(n).fill(1);
+    this.start = new Float64Array(n);
+    this.current = new Int32Array(n);
+    this.queue = new Int32Array(n);
+    this.queued = new Uint8Array(n);
+    this.dist = new Float64Array(n);
+    this.scanned = new Uint8Array(n);
+    this.buckets = new Int32Array(n + 1);
+    this.after = new Int32Array(n);
+    this.before = new Int32Array(n);
   }
 
   /** Solve every connected component; returns the number of phases. */
   solve(): number {
-    const n = this.#n;
-    const first = this.#first;
-    const head = this.#head;
+    const n = this.n;
+    const first = this.first;
+    const head = this.head;
     const component = new Uint8Array(n);
     const members = new Int32Array(n);
     let phases = 0;
@@ -401,32 +407,32 @@ class CostScaling {
           }
         }
       }
-      if (size > 1) phases += this.#run(members.subarray(0, size));
-      else if (this.#excess[root] !== 0) throw new Error('no feasible flow meets the supplies');
+      if (size > 1) phases += this.run(members.subarray(0, size));
+      else if (this.excess[root] !== 0) throw new Error('no feasible flow meets the supplies');
     }
     return phases;
   }
 
   /** Residual capacity of each FlowGraph arc. */
   residual(): Int32Array {
-    const out = new Int32Array(this.#cap.length);
-    for (let i = 0; i < out.length; i++) out[this.#arc[i]!] = this.#cap[i]!;
+    const out = new Int32Array(this.cap.length);
+    for (let i = 0; i < out.length; i++) out[this.arc[i]!] = this.cap[i]!;
     return out;
   }
 
   /** Unscaled prices, for {@link FlowGraph.potentials} to start from. */
   potentials(): Float64Array {
-    return this.#price.map((p, v) => p / this.#scaleOf[v]!);
+    return this.price.map((p, v) => p / this.scaleOf[v]!);
   }
 
   /** Swap two slots of one row, keeping the twins' links. */
-  #swap(a: number, b: number): void {
+  private swap(a: number, b: number): void {
     if (a === b) return;
-    const head = this.#head;
-    const rev = this.#rev;
-    const cap = this.#cap;
-    const cost = this.#cost;
-    const arc = this.#arc;
+    const head = this.head;
+    const rev = this.rev;
+    const cap = this.cap;
+    const cost = this.cost;
+    const arc = this.arc;
     let t = head[a]!;
     head[a] = head[b]!;
     head[b] = t;
@@ -448,36 +454,36 @@ class CostScaling {
   }
 
   /** Slot i has just got room: make it live in its row. */
-  #wake(i: number): void {
-    const v = this.#head[this.#rev[i]!]!;
-    const live = this.#live[v]!;
+  private wake(i: number): void {
+    const v = this.head[this.rev[i]!]!;
+    const live = this.live[v]!;
     if (i >= live) {
-      this.#swap(i, live);
-      this.#live[v] = live + 1;
+      this.swap(i, live);
+      this.live[v] = live + 1;
     }
   }
 
   /** Move the emptied twins of a row out of its live part. */
-  #sweep(v: number): void {
-    const cap = this.#cap;
-    let live = this.#live[v]!;
-    for (let i = this.#twins[v]!; i < live; ) {
+  private sweep(v: number): void {
+    const cap = this.cap;
+    let live = this.live[v]!;
+    for (let i = this.twins[v]!; i < live; ) {
       if (cap[i]! > 0) i++;
-      else this.#swap(i, --live);
+      else this.swap(i, --live);
     }
-    this.#live[v] = live;
+    this.live[v] = live;
   }
 
   /** Lower the price of v until one of its residual arcs becomes admissible; false if it has none. */
-  #relabel(v: number, eps: number, bound: number): boolean {
-    this.#sweep(v);
-    const first = this.#first;
-    const head = this.#head;
-    const cap = this.#cap;
-    const cost = this.#cost;
-    const price = this.#price;
+  private relabel(v: number, eps: number, bound: number): boolean {
+    this.sweep(v);
+    const first = this.first;
+    const head = this.head;
+    const cap = this.cap;
+    const cost = this.cost;
+    const price = this.price;
     let best = -Infinity;
-    const end = this.#live[v]!;
+    const end = this.live[v]!;
     for (let i = first[v]!; i < end; i++) {
       if (cap[i]! > 0) {
         const p = price[head[i]!]! - cost[i]!;
@@ -489,35 +495,35 @@ class CostScaling {
     // path was residual in the phase's starting flow (the previous phase's, εₚ-optimal, or for
     // the first phase any feasible flow, C-optimal): with a feasible problem its price falls by
     // at most n·(εₚ + ε) in a phase (Goldberg and Tarjan).
-    if (this.#excess[v]! > 0 && this.#start[v]! - (best - eps) > bound) throw new Error('no feasible flow meets the supplies');
+    if (this.excess[v]! > 0 && this.start[v]! - (best - eps) > bound) throw new Error('no feasible flow meets the supplies');
     price[v] = best - eps;
-    this.#current[v] = first[v]!;
+    this.current[v] = first[v]!;
     return true;
   }
 
   /** Whether w has an admissible arc (advancing its current arc to it). */
-  #admissible(w: number): boolean {
-    const head = this.#head;
-    const cap = this.#cap;
-    const cost = this.#cost;
-    const price = this.#price;
+  private admissible(w: number): boolean {
+    const head = this.head;
+    const cap = this.cap;
+    const cost = this.cost;
+    const price = this.price;
     const pw = price[w]!;
-    const end = this.#live[w]!;
-    for (let i = this.#current[w]!; i < end; i++) {
+    const end = this.live[w]!;
+    for (let i = this.current[w]!; i < end; i++) {
       if (cap[i]! > 0 && cost[i]! + pw - price[head[i]!]! < 0) {
-        this.#current[w] = i;
+        this.current[w] = i;
         return true;
       }
     }
-    this.#current[w] = end;
+    this.current[w] = end;
     return false;
   }
 
   /** Scale the costs of a component's rows in place; returns the largest cost before scaling. */
-  #scale(nodes: Int32Array, scale: number): number {
-    const first = this.#first;
-    const cost = this.#cost;
-    const scaleOf = this.#scaleOf;
+  private scale(nodes: Int32Array, scale: number): number {
+    const first = this.first;
+    const cost = this.cost;
+    const scaleOf = this.scaleOf;
     let maxCost = 0;
     for (let k = 0; k < nodes.length; k++) {
       const v = nodes[k]!;
@@ -534,17 +540,17 @@ class CostScaling {
   }
 
   /** Start a phase: saturate every arc of negative reduced cost (the flow becomes 0-optimal, not feasible); queue the nodes with excess. */
-  #saturate(nodes: Int32Array): number {
-    const first = this.#first;
-    const live = this.#live;
-    const head = this.#head;
-    const rev = this.#rev;
-    const cap = this.#cap;
-    const cost = this.#cost;
-    const excess = this.#excess;
-    const price = this.#price;
-    const start = this.#start;
-    const current = this.#current;
+  private saturate(nodes: Int32Array): number {
+    const first = this.first;
+    const live = this.live;
+    const head = this.head;
+    const rev = this.rev;
+    const cap = this.cap;
+    const cost = this.cost;
+    const excess = this.excess;
+    const price = this.price;
+    const start = this.start;
+    const current = this.current;
     for (let k = 0; k < nodes.length; k++) {
       const v = nodes[k]!;
       const pv = price[v]!;
@@ -557,15 +563,15 @@ class CostScaling {
           const j = rev[i]!;
           if (cap[j] === 0) {
             cap[j] = r;
-            this.#wake(j);
+            this.wake(j);
           } else cap[j]! += r;
           excess[v]! -= r;
           excess[head[i]!]! += r;
         }
       }
     }
-    const queue = this.#queue;
-    const queued = this.#queued;
+    const queue = this.queue;
+    const queued = this.queued;
     let count = 0;
     for (let k = 0; k < nodes.length; k++) {
       const v = nodes[k]!;
@@ -574,23 +580,23 @@ class CostScaling {
         queued[v] = 1;
       }
     }
-    this.#qh = 0;
-    this.#count = count;
+    this.qh = 0;
+    this.count = count;
     return count;
   }
 
   /** Push v's excess along admissible arcs, relabelling v as needed; returns the relabels done. */
-  #discharge(v: number, eps: number, bound: number): number {
-    const first = this.#first;
-    const live = this.#live;
-    const head = this.#head;
-    const rev = this.#rev;
-    const cap = this.#cap;
-    const cost = this.#cost;
-    const excess = this.#excess;
-    const price = this.#price;
-    const current = this.#current;
-    const queued = this.#queued;
+  private discharge(v: number, eps: number, bound: number): number {
+    const first = this.first;
+    const live = this.live;
+    const head = this.head;
+    const rev = this.rev;
+    const cap = this.cap;
+    const cost = this.cost;
+    const excess = this.excess;
+    const price = this.price;
+    const current = this.current;
+    const queued = this.queued;
     let relabels = 0;
     let ev = excess[v]!;
     while (ev > 0) {
@@ -603,7 +609,7 @@ class CostScaling {
         const w = head[i]!;
         if (cost[i]! + pv - price[w]! >= 0) continue;
         // Look-ahead: pushing into a node that could only push it back is wasted work.
-        if (excess[w]! >= 0 && !this.#admissible(w) && this.#relabel(w, eps, bound)) {
+        if (excess[w]! >= 0 && !this.admissible(w) && this.relabel(w, eps, bound)) {
           relabels++;
           if (cost[i]! + pv - price[w]! >= 0) continue;
         }
@@ -612,71 +618,71 @@ class CostScaling {
         const j = rev[i]!;
         if (cap[j] === 0) {
           cap[j] = d;
-          this.#wake(j);
+          this.wake(j);
         } else cap[j]! += d;
         ev -= d;
         const before = excess[w]!;
         excess[w] = before + d;
-        if (before <= 0 && before + d > 0 && queued[w] === 0) this.#enqueue(w);
+        if (before <= 0 && before + d > 0 && queued[w] === 0) this.enqueue(w);
         if (ev === 0) break;
       }
       current[v] = i < end ? i : end;
       excess[v] = ev;
       if (ev > 0) {
-        if (!this.#relabel(v, eps, bound)) throw new Error('no feasible flow meets the supplies');
+        if (!this.relabel(v, eps, bound)) throw new Error('no feasible flow meets the supplies');
         relabels++;
       }
     }
     return relabels;
   }
 
-  #qh = 0;
-  #count = 0;
-  #size = 1;
+  private qh = 0;
+  private count = 0;
+  private size = 1;
 
-  #enqueue(w: number): void {
-    const at = this.#qh + this.#count;
-    this.#queue[at < this.#size ? at : at - this.#size] = w;
-    this.#queued[w] = 1;
-    this.#count++;
+  private enqueue(w: number): void {
+    const at = this.qh + this.count;
+    this.queue[at < this.size ? at : at - this.size] = w;
+    this.queued[w] = 1;
+    this.count++;
   }
 
   /** Solve one component; returns the number of phases. */
-  #run(nodes: Int32Array): number {
+  private run(nodes: Int32Array): number {
     const size = nodes.length;
     const scale = size + 1;
-    const maxCost = this.#scale(nodes, scale);
+    const maxCost = this.scale(nodes, scale);
     // Prices fall by at most about 4·size·(largest scaled cost) over all phases (the bound in
-    // #relabel): all of it exact in a double.
+    // relabel): all of it exact in a double.
     if (maxCost * scale * 4 * size > Number.MAX_SAFE_INTEGER) throw new RangeError('costs too large for exact cost scaling');
-    const queue = this.#queue;
-    const queued = this.#queued;
-    this.#size = size;
+    const queue = this.queue;
+    const queued = this.queued;
+    this.size = size;
     let eps = maxCost * scale;
     let phases = 0;
     let relabels = 0;
     do {
       const previous = eps;
-      eps = Math.max(1, Math.floor(eps / this.#alpha));
+      eps = Math.max(1, Math.floor(eps / this.alpha));
       phases++;
       const bound = size * (previous + eps);
-      if (this.#saturate(nodes) > 0) this.#priceUpdate(nodes, eps);
+      if (this.saturate(nodes) > 0) this.priceUpdate(nodes, eps);
       // Active nodes, first in first out, with a global price update every few relabels.
       let budget = relabels + UPDATE_EVERY * size;
-      while (this.#count > 0) {
-        const v = queue[this.#qh]!;
-        this.#qh = this.#qh + 1 === size ? 0 : this.#qh + 1;
+      while (this.count > 0) {
+        const v = queue[this.qh]!;
+        this.qh = this.qh + 1 === size ? 0 : this.qh + 1;
         queued[v] = 0;
-        this.#count--;
-        relabels += this.#discharge(v, eps, bound);
-        if (relabels > budget && this.#count > 0) {
-          this.#priceUpdate(nodes, eps);
+        this.count--;
+        relabels += this.discharge(v, eps, bound);
+        if (relabels > budget && this.count > 0) {
+          this.priceUpdate(nodes, eps);
           budget = relabels + UPDATE_EVERY * size;
         }
       }
       // Once ε is well below one unit of the integer costs the flow is often optimal already:
       // a bounded Bellman–Ford looks for exact potentials, and finding them ends the component.
-    } while (eps > 1 && !(2 * eps < scale && this.#optimal(nodes, scale)));
+    } while (eps > 1 && !(2 * eps < scale && this.optimal(nodes, scale)));
     return phases;
   }
 
@@ -686,16 +692,16 @@ class CostScaling {
    * within a budget of arc scans. True only with such potentials in hand (a proof, which become
    * the prices); false when there are none or the budget ran out.
    */
-  #optimal(nodes: Int32Array, scale: number): boolean {
-    const first = this.#first;
-    const live = this.#live;
-    const head = this.#head;
-    const cap = this.#cap;
-    const cost = this.#cost;
-    const price = this.#price;
-    const d = this.#dist;
-    const queued = this.#scanned;
-    const queue = this.#queue;
+  private optimal(nodes: Int32Array, scale: number): boolean {
+    const first = this.first;
+    const live = this.live;
+    const head = this.head;
+    const cap = this.cap;
+    const cost = this.cost;
+    const price = this.price;
+    const d = this.dist;
+    const queued = this.scanned;
+    const queue = this.queue;
     const size = nodes.length;
     let budget = 0;
     let count = 0;
@@ -747,21 +753,21 @@ class CostScaling {
    * deficit, keeping the flow ε-optimal. It stops once every node with excess is reached; the
    * nodes not reached fall by the last distance.
    */
-  #priceUpdate(nodes: Int32Array, eps: number): void {
-    const first = this.#first;
-    const head = this.#head;
-    const rev = this.#rev;
-    const cap = this.#cap;
-    const cost = this.#cost;
-    const excess = this.#excess;
-    const price = this.#price;
-    const dist = this.#dist;
-    const done = this.#scanned;
+  private priceUpdate(nodes: Int32Array, eps: number): void {
+    const first = this.first;
+    const head = this.head;
+    const rev = this.rev;
+    const cap = this.cap;
+    const cost = this.cost;
+    const excess = this.excess;
+    const price = this.price;
+    const dist = this.dist;
+    const done = this.scanned;
     // Buckets of nodes by distance, doubly linked; distances past the last bucket are not
     // followed (the update stays valid, it just reaches less).
-    const buckets = this.#buckets;
-    const after = this.#after;
-    const before = this.#before;
+    const buckets = this.buckets;
+    const after = this.after;
+    const before = this.before;
     const B = Math.min(buckets.length, nodes.length + 1);
     buckets.fill(-1, 0, B);
     let active = 0;
@@ -825,53 +831,53 @@ class CostScaling {
 }
 
 class MinHeap {
-  #nodes: Int32Array;
-  #keys: Float64Array;
+  private nodes: Int32Array;
+  private keys: Float64Array;
   size = 0;
   constructor(capacity: number) {
-    this.#nodes = new Int32Array(Math.max(16, capacity * 4));
-    this.#keys = new Float64Array(Math.max(16, capacity * 4));
+    this.nodes = new Int32Array(Math.max(16, capacity * 4));
+    this.keys = new Float64Array(Math.max(16, capacity * 4));
   }
   clear(): void {
     this.size = 0;
   }
   push(node: number, key: number): void {
-    if (this.size === this.#nodes.length) {
+    if (this.size === this.nodes.length) {
       const nodes = new Int32Array(this.size * 2);
-      nodes.set(this.#nodes);
-      this.#nodes = nodes;
+      nodes.set(this.nodes);
+      this.nodes = nodes;
       const keys = new Float64Array(this.size * 2);
-      keys.set(this.#keys);
-      this.#keys = keys;
+      keys.set(this.keys);
+      this.keys = keys;
     }
     let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (this.#keys[p]! <= key) break;
-      this.#nodes[i] = this.#nodes[p]!;
-      this.#keys[i] = this.#keys[p]!;
+      if (this.keys[p]! <= key) break;
+      this.nodes[i] = this.nodes[p]!;
+      this.keys[i] = this.keys[p]!;
       i = p;
     }
-    this.#nodes[i] = node;
-    this.#keys[i] = key;
+    this.nodes[i] = node;
+    this.keys[i] = key;
   }
   /** Pop the smallest; stale entries (lazy deletion) are skipped by the caller's distance check. */
   pop(): number {
-    const top = this.#nodes[0]!;
-    const lastNode = this.#nodes[--this.size]!;
-    const lastKey = this.#keys[this.size]!;
+    const top = this.nodes[0]!;
+    const lastNode = this.nodes[--this.size]!;
+    const lastKey = this.keys[this.size]!;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= this.size) break;
-      if (c + 1 < this.size && this.#keys[c + 1]! < this.#keys[c]!) c++;
-      if (this.#keys[c]! >= lastKey) break;
-      this.#nodes[i] = this.#nodes[c]!;
-      this.#keys[i] = this.#keys[c]!;
+      if (c + 1 < this.size && this.keys[c + 1]! < this.keys[c]!) c++;
+      if (this.keys[c]! >= lastKey) break;
+      this.nodes[i] = this.nodes[c]!;
+      this.keys[i] = this.keys[c]!;
       i = c;
     }
-    this.#nodes[i] = lastNode;
-    this.#keys[i] = lastKey;
+    this.nodes[i] = lastNode;
+    this.keys[i] = lastKey;
     return top;
   }
 }

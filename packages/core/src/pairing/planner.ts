@@ -94,7 +94,7 @@ const EARTH_KM = 6371.0088;
 const TIERS = ['sameTownship', 'sameCounty', 'elsewhere'] as const;
 type Tier = (typeof TIERS)[number];
 
-/** One cadre's share of a supply node: the cadre, as many times as they still take villages. */
+/** A supply node's cadres and how many villages each still takes. */
 interface Supply {
   cadres: Cadre[];
   supply: number[];
@@ -426,7 +426,8 @@ function tierGraph(ctx: Context, groups: Group[], spread: boolean) {
 
 /** Unit vectors of located cadres (by group and position) and villages, or null when nothing can be priced by distance. */
 interface Located {
-  cadre: Array<Array<Float64Array | null>>;
+  /** Per group, the cadres' unit vectors (three numbers each) and whether each has one. */
+  cadre: Array<{ xyz: Float64Array; has: Uint8Array }>;
   /** Unit vectors of the villages, three numbers each; `hasVillage[i]` says whether village i has one. */
   village: Float64Array;
   hasVillage: Uint8Array;
@@ -436,42 +437,45 @@ function locate(h: Hierarchy, options: PlanOptions, villages: number[], groups: 
   const table = options.villageLocations;
   if (!table) return null;
   const entries: Array<[string, LatLon]> = table instanceof Map ? [...table] : Object.entries(table as Record<string, LatLon>);
-  const byRow = new Map<number, Float64Array>();
-  for (const [code, at] of entries) {
-    const row = h.indexOf(safeNormalize(code));
-    const point = unitVector(at, `village ${code}`);
-    if (row >= 0) byRow.set(row, point);
-  }
+  const indexOf = new Map(villages.map((v, i) => [v, i]));
   const village = new Float64Array(3 * villages.length);
   const hasVillage = new Uint8Array(villages.length);
-  villages.forEach((v, i) => {
-    const at = byRow.get(v);
-    if (at) {
-      village.set(at, 3 * i);
-      hasVillage[i] = 1;
-    }
-  });
+  const point = new Float64Array(3);
+  for (const [code, at] of entries) {
+    unitVector(at, `village ${code}`, point, 0);
+    const i = indexOf.get(h.indexOf(safeNormalize(code)));
+    if (i === undefined) continue;
+    village.set(point, 3 * i);
+    hasVillage[i] = 1;
+  }
   let any = false;
-  const cadre = groups.map((g) =>
-    g.cadres.map((c) => {
-      if (c.lat === undefined && c.lon === undefined) return null;
+  const cadre = groups.map((g) => {
+    const xyz = new Float64Array(3 * g.cadres.length);
+    const has = new Uint8Array(g.cadres.length);
+    g.cadres.forEach((c, k) => {
+      if (c.lat === undefined && c.lon === undefined) return;
       if (c.lat === undefined || c.lon === undefined) throw new RangeError(`cadre ${c.id}: give both lat and lon, or neither`);
-      if (g.county < 0) return null;
+      unitVector(c as LatLon, `cadre ${c.id}`, xyz, 3 * k);
+      if (g.county < 0) return;
+      has[k] = 1;
       any = true;
-      return unitVector({ lat: c.lat, lon: c.lon }, `cadre ${c.id}`);
-    }),
-  );
+    });
+    return { xyz, has };
+  });
   return any && hasVillage.includes(1) ? { cadre, village, hasVillage } : null;
 }
 
-function unitVector(at: LatLon, what: string): Float64Array {
+/** Write the unit vector of a point into `out` at `offset`, after checking its range. */
+function unitVector(at: LatLon, what: string, out: Float64Array, offset: number): void {
   const { lat, lon } = at ?? ({} as LatLon);
   if (typeof lat !== 'number' || typeof lon !== 'number' || !(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
     throw new RangeError(`${what}: coordinates must be { lat: −90…90, lon: −180…180 } in degrees`);
   }
   const φ = (lat * Math.PI) / 180;
   const λ = (lon * Math.PI) / 180;
-  return Float64Array.of(Math.cos(φ) * Math.cos(λ), Math.cos(φ) * Math.sin(λ), Math.sin(φ));
+  out[offset] = Math.cos(φ) * Math.cos(λ);
+  out[offset + 1] = Math.cos(φ) * Math.sin(λ);
+  out[offset + 2] = Math.sin(φ);
 }
 
 /**
@@ -554,25 +558,40 @@ function planNear(ctx: Context, groups: Group[], tier: ReturnType<typeof tierGra
   interface Node {
     group: number;
     unit: number;
-    point: Float64Array | null;
+    /** Whether the node's cadres are located, and where (unit vector). */
+    point: boolean;
+    x: number;
+    y: number;
+    z: number;
     cadres: Cadre[];
     supply: number[];
     total: number;
   }
   const nodes: Node[] = [];
   groups.forEach((g, gi) => {
-    const byKey = new Map<string, Node>();
+    const { xyz, has } = located.cadre[gi]!;
+    const plain = new Map<number, Node>();
+    const at = new Map<number, Map<number, Map<number, Node>>>();
     g.cadres.forEach((c, k) => {
       const unit = spread ? g.units[k]! : 0;
-      const point = located.cadre[gi]![k]!;
-      const key = point ? `${unit} ${c.lat} ${c.lon}` : `${unit}`;
-      let node = byKey.get(key);
-      if (!node) byKey.set(key, (node = { group: gi, unit, point, cadres: [], supply: [], total: 0 }));
+      let node: Node | undefined;
+      if (has[k] === 1) {
+        // Merged by unit and exact coordinates.
+        let byLat = at.get(unit);
+        if (!byLat) at.set(unit, (byLat = new Map()));
+        let byLon = byLat.get(c.lat!);
+        if (!byLon) byLat.set(c.lat!, (byLon = new Map()));
+        node = byLon.get(c.lon!);
+        if (!node) byLon.set(c.lon!, (node = { group: gi, unit, point: true, x: xyz[3 * k]!, y: xyz[3 * k + 1]!, z: xyz[3 * k + 2]!, cadres: [], supply: [], total: 0 }));
+      } else {
+        node = plain.get(unit);
+        if (!node) plain.set(unit, (node = { group: gi, unit, point: false, x: 0, y: 0, z: 0, cadres: [], supply: [], total: 0 }));
+      }
+      if (node.cadres.length === 0) nodes.push(node);
       node.cadres.push(c);
       node.supply.push(g.supply[k]!);
       node.total += g.supply[k]!;
     });
-    nodes.push(...byKey.values());
   });
   // Nodes of both stages: supply nodes, hubs, villages, village-units, sinks.
   let next = nodes.length;
@@ -608,22 +627,27 @@ function planNear(ctx: Context, groups: Group[], tier: ReturnType<typeof tierGra
   // Stage 2: the located cadres' arcs are those of zero reduced tier cost (counted first, to
   // allocate once).
   const m = groups.map((_, gi) => Math.min(...tier.groupArcs[gi]!.map((a) => reduced1(a.arc))));
-  const eligible = (k: number, each: (i: number, sameTown: boolean) => void): void => {
+  // A located node's arcs: the villages of its county of reduced tier cost 0 (sameTown tells the tier).
+  const tierOf = (k: number) => {
     const n = nodes[k]!;
     const g = groups[n.group]!;
     const p = pi[tier.groupNode[n.group]!]! - m[n.group]!;
-    const inTown = g.anchor >= 0 && h.levelAt(g.anchor) === 3 ? g.anchor : -1;
-    const townCost = Math.min(costs.sameTownship, costs.sameCounty) + p;
-    const countyCost = costs.sameCounty + p;
-    const list = villagesIn.get(g.county) ?? [];
-    for (let j = 0; j < list.length; j++) {
-      const i = list[j]!;
-      const sameTown = villageTown[i] === inTown;
-      if ((sameTown ? townCost : countyCost) - pi1Village[i]! === 0) each(i, sameTown);
-    }
+    return {
+      list: villagesIn.get(g.county) ?? [],
+      inTown: g.anchor >= 0 && h.levelAt(g.anchor) === 3 ? g.anchor : -1,
+      townCost: Math.min(costs.sameTownship, costs.sameCounty) + p,
+      countyCost: costs.sameCounty + p,
+    };
   };
   let room = 0;
-  for (let k = 0; k < nodes.length; k++) if (nodes[k]!.point) eligible(k, () => room++);
+  for (let k = 0; k < nodes.length; k++) {
+    if (!nodes[k]!.point) continue;
+    const { list, inTown, townCost, countyCost } = tierOf(k);
+    for (let j = 0; j < list.length; j++) {
+      const i = list[j]!;
+      if ((villageTown[i] === inTown ? townCost : countyCost) - pi1Village[i]! === 0) room++;
+    }
+  }
   const g2 = new FlowGraph(next, room + 3 * U * villages.length + 3 * nodes.length);
   const b2 = new Float64Array(next);
   const hubs = new Map<number, { tier: Tier; unit: number; pi: number; feeds: readonly number[] }>();
@@ -651,21 +675,24 @@ function planNear(ctx: Context, groups: Group[], tier: ReturnType<typeof tierGra
       hubIn.hub.push(node);
       hubIn.arc.push(g2.addArc(k, node, n.total, 0));
     }
-    const point = n.point;
-    if (!point) continue;
-    const [x, y, z] = point;
+    if (!n.point) continue;
+    const { x, y, z } = n;
     const cap = n.cadres.length;
-    eligible(k, (i, sameTown) => {
+    const { list, inTown, townCost, countyCost } = tierOf(k);
+    for (let j = 0; j < list.length; j++) {
+      const i = list[j]!;
+      const sameTown = villageTown[i] === inTown;
+      if ((sameTown ? townCost : countyCost) - pi1Village[i]! !== 0) continue;
       let km = 0;
       if (has[i] === 1) {
         // Great circle from the chord between unit vectors.
-        const dx = x! - at[3 * i]!;
-        const dy = y! - at[3 * i + 1]!;
-        const dz = z! - at[3 * i + 2]!;
+        const dx = x - at[3 * i]!;
+        const dy = y - at[3 * i + 1]!;
+        const dz = z - at[3 * i + 2]!;
         km = Math.round(2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(dx * dx + dy * dy + dz * dz) / 2)));
       }
       direct.push(k, i, g2.addArc(k, villageBase + i, cap, km), 0, sameTown ? townTier : 0, km);
-    });
+    }
   }
   for (const [node, hub] of hubs) {
     for (const i of hub.feeds) {
