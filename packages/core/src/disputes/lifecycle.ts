@@ -313,7 +313,9 @@ export function step(state: CaseState | undefined, e: CaseEvent, ctx: PreparedCo
   if (e.type === 'registered') throw new DisputeError('dispute.illegal-event', { case: state.id, state: status, event: e.type });
   if (before(e.at, state.lastAt)) throw new DisputeError('dispute.time-order', { case: state.id, at: e.at, last: state.lastAt });
   checkRole(e, policy);
-  checkScope(e, state.facts.place, ctx);
+  // The place was found in the hierarchy at registration, and every ancestor of a division the
+  // hierarchy holds is in it too: containment is now the codes' digits alone.
+  if (!codeWithin(state.facts.place, e.actor.division)) throw new DisputeError('dispute.out-of-scope', { case: e.caseId, actor: e.actor.id, division: e.actor.division, place: state.facts.place, event: e.type });
   if (!TRANSITION_SETS[status].has(e.type)) {
     if (e.type === 'followed-up' && !state.resolution && status !== 'archived') throw new DisputeError('dispute.no-resolution', { case: state.id, state: status, event: e.type });
     throw new DisputeError('dispute.illegal-event', { case: state.id, state: status, event: e.type });
@@ -329,13 +331,19 @@ export function step(state: CaseState | undefined, e: CaseEvent, ctx: PreparedCo
       break;
     case 'agreement-reached': {
       const parties = state.facts.parties;
-      const consented = new Set<string>();
-      for (const c of e.payload.consents) {
-        if (!parties.some((p) => p.id === c.party)) throw new DisputeError('dispute.unknown-party', { case: state.id, party: c.party });
-        consented.add(c.party);
+      const consents = e.payload.consents;
+      for (let c = 0; c < consents.length; c++) {
+        let known = false;
+        for (let p = 0; p < parties.length && !known; p++) known = parties[p]!.id === consents[c]!.party;
+        if (!known) throw new DisputeError('dispute.unknown-party', { case: state.id, party: consents[c]!.party });
       }
-      const missing = parties.filter((p) => !consented.has(p.id)).map((p) => p.id);
-      if (missing.length > 0) throw new DisputeError('dispute.consent-missing', { case: state.id, parties: missing.join(', ') });
+      let missing = '';
+      for (let p = 0; p < parties.length; p++) {
+        let given = false;
+        for (let c = 0; c < consents.length && !given; c++) given = consents[c]!.party === parties[p]!.id;
+        if (!given) missing += (missing ? ', ' : '') + parties[p]!.id;
+      }
+      if (missing) throw new DisputeError('dispute.consent-missing', { case: state.id, parties: missing });
       const reached = civilDay(e.at);
       day = e.payload.effectiveOn === undefined ? reached : Math.max(reached, dayNumber(e.payload.effectiveOn));
       d.resolution = { at: e.at, day: reached, level: state.level };
@@ -383,7 +391,7 @@ export function step(state: CaseState | undefined, e: CaseEvent, ctx: PreparedCo
       d.taskForce = formTaskForce(state, e.payload, e.at, policy);
       break;
     case 'duty-progress':
-      d.taskForce = progressDuty(state, e.payload, e.at);
+      d.taskForce = progressDuty(state, e.payload, e.at, mutate);
       break;
     case 'deadline-extended': {
       const rule = extensibleRules(state, policy).find((r) => r.id === e.payload.rule);
@@ -476,13 +484,23 @@ function formTaskForce(state: CaseState, p: { lead: TaskForceMember; members: Ta
   return { formedAt: at, lead: p.lead, members: p.members, duties: p.duties.map((duty) => ({ ...duty, done: false, reports: 0 })) };
 }
 
-function progressDuty(state: CaseState, p: { duty: string; note: string; done?: boolean | undefined }, at: string): TaskForceState {
+function progressDuty(state: CaseState, p: { duty: string; note: string; done?: boolean | undefined }, at: string, mutate: boolean): TaskForceState {
   const tf = state.taskForce;
   if (!tf) throw new DisputeError('dispute.no-taskforce', { case: state.id });
-  const i = tf.duties.findIndex((d) => d.id === p.duty);
+  let i = tf.duties.length - 1;
+  while (i >= 0 && tf.duties[i]!.id !== p.duty) i--;
   if (i < 0) throw new DisputeError('dispute.unknown-duty', { case: state.id, duty: p.duty });
   const old = tf.duties[i]!;
   const done = old.done || p.done === true;
+  if (mutate) {
+    // A replay owns its states, task forces and duties: update in place.
+    const duty = old as Mutable<DutyState>;
+    duty.done = done;
+    duty.lastNote = p.note;
+    duty.reports = old.reports + 1;
+    if (done) duty.doneAt ??= at;
+    return tf;
+  }
   const updated: DutyState = { ...old, done, lastNote: p.note, reports: old.reports + 1, ...(done ? { doneAt: old.doneAt ?? at } : {}) };
   const duties = tf.duties.slice();
   duties[i] = updated;
@@ -498,10 +516,9 @@ export function civilDay(at: string): number {
   const n = at.length;
   if (n > 16 && at.charCodeAt(n - 6) === 43 /* + */ && at.charCodeAt(n - 5) === 48 && at.charCodeAt(n - 4) === 56 && at.charCodeAt(n - 2) === 48 && at.charCodeAt(n - 1) === 48) {
     // Days from the civil date, by 400-year eras (no Date, no substring: once per event).
-    const digit = (i: number) => at.charCodeAt(i) - 48;
-    let y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-    const m = digit(5) * 10 + digit(6);
-    const d = digit(8) * 10 + digit(9);
+    let y = (at.charCodeAt(0) - 48) * 1000 + (at.charCodeAt(1) - 48) * 100 + (at.charCodeAt(2) - 48) * 10 + (at.charCodeAt(3) - 48);
+    const m = (at.charCodeAt(5) - 48) * 10 + (at.charCodeAt(6) - 48);
+    const d = (at.charCodeAt(8) - 48) * 10 + (at.charCodeAt(9) - 48);
     if (m <= 2) y--;
     const era = Math.floor(y / 400);
     const yoe = y - era * 400;

@@ -44,6 +44,38 @@ export function canonicalJson(value: unknown): string {
   return write(value, undefined) ?? 'null';
 }
 
+/**
+ * The keys of an object in sorted order. Events repeat a few shapes a million times: the sorted
+ * order of a shape is kept, found by the first key and the count, and checked key by key
+ * (property names are interned strings, so the check is cheap) before it is used.
+ */
+function sortedKeys(o: object): string[] {
+  const keys = Object.keys(o);
+  const n = keys.length;
+  if (n < 2) return keys;
+  const byFirst = shapes.get(keys[0]!);
+  const known = byFirst?.[n];
+  if (known) {
+    let same = true;
+    for (let i = 0; i < n && same; i++) same = known.keys[i] === keys[i];
+    if (same) return known.sorted;
+  }
+  let sorted = keys;
+  for (let i = 1; i < n; i++) {
+    if (keys[i - 1]! > keys[i]!) {
+      sorted = keys.slice().sort();
+      break;
+    }
+  }
+  if (shapes.size < 1024) {
+    let slot = byFirst;
+    if (!slot) shapes.set(keys[0]!, (slot = []));
+    slot[n] = { keys, sorted };
+  }
+  return sorted;
+}
+const shapes = new Map<string, { keys: string[]; sorted: string[] }[]>();
+
 /** Quoted keys with their colon, as they recur in every event. */
 const quotedKeys = new Map<string, string>();
 
@@ -64,14 +96,7 @@ function write(v: unknown, skip: string | undefined): string | undefined {
         return out + ']';
       }
       const o = v as Record<string, unknown>;
-      const keys = Object.keys(o);
-      // Entries read back from a canonical file are sorted already.
-      for (let i = 1; i < keys.length; i++) {
-        if (keys[i - 1]! > keys[i]!) {
-          keys.sort();
-          break;
-        }
-      }
+      const keys = sortedKeys(o);
       let out = '{';
       let first = true;
       for (let i = 0; i < keys.length; i++) {
@@ -210,13 +235,7 @@ function writeBytes(v: unknown, skip: string | undefined): boolean {
         return true;
       }
       const o = v as Record<string, unknown>;
-      const keys = Object.keys(o);
-      for (let i = 1; i < keys.length; i++) {
-        if (keys[i - 1]! > keys[i]!) {
-          keys.sort();
-          break;
-        }
-      }
+      const keys = sortedKeys(o);
       room(1);
       wbuf[wpos++] = 123;
       let first = true;
