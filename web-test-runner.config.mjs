@@ -22,7 +22,7 @@ export default {
   concurrency: 1,
   browserStartTimeout: 120_000,
   testsStartTimeout: 180_000,
-  testsFinishTimeout: 600_000,
+  testsFinishTimeout: 900_000,
   testFramework: { config: { timeout: 120_000 } },
   groups: [
     { name: 'core', files: 'packages/core/test/**/*.test.ts' },

@@ -6,112 +6,7 @@
  * Widget behaviour itself is tested in packages/elements; this only checks the docs use it right.
  */
 import { expect } from 'chai';
-
-const SITE = '/site/';
-// The policy of scripts/serve.mjs, less frame-ancestors (not allowed in a <meta> policy).
-const META_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'none'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
-const PREFS_KEY = 'gualian-docs-prefs';
-
-interface LoadedPage {
-  frame: HTMLIFrameElement;
-  doc: Document;
-  win: Window;
-  violations: string[];
-  errors: string[];
-}
-
-const open: Array<() => void> = [];
-
-async function waitFor<T>(what: string, probe: () => T | null | undefined | false, timeout = 30_000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Opens a built page under the strict policy. */
-async function openPage(path: string): Promise<LoadedPage> {
-  const res = await fetch(SITE + path);
-  expect(res.status, path).to.equal(200);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  const charset = /<meta charset="([\w-]+)">/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 1024)))?.[1] ?? 'utf-8';
-  const html = new TextDecoder(charset).decode(bytes);
-  // <base> first (base-uri 'none' forbids it once the policy is on), then the policy, then the probe.
-  const head = `<base href="${SITE}${path}"><meta http-equiv="Content-Security-Policy" content="${META_CSP}"><script src="/tests/site-csp-probe.js"></script>`;
-  expect(html).to.match(/<head>/i);
-  const violations: string[] = [];
-  const errors: string[] = [];
-  const frame = document.createElement('iframe');
-  frame.width = '1200';
-  frame.height = '900';
-  // On screen: the tree is virtualised and renders only the rows it can see.
-  Object.assign(frame.style, { position: 'fixed', top: '0', left: '0', border: '0', background: '#fff', zIndex: '1' });
-  const onMessage = (e: MessageEvent) => {
-    if (e.source !== frame.contentWindow || typeof e.data !== 'object' || e.data === null) return;
-    const { gualianSiteProbe: kind, text } = e.data as { gualianSiteProbe?: string; text?: string };
-    if (kind === 'violation') violations.push(String(text));
-    else if (kind === 'error') errors.push(String(text));
-  };
-  window.addEventListener('message', onMessage);
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.srcdoc = html.replace(/<head>/i, `<head>${head}`);
-  document.body.append(frame);
-  open.push(() => {
-    window.removeEventListener('message', onMessage);
-    frame.remove();
-  });
-  await loaded;
-  const win = frame.contentWindow!;
-  return { frame, doc: frame.contentDocument!, win, violations, errors };
-}
-
-/** All text under a node, shadow roots included (the widgets render into theirs). */
-function deepText(node: Node): string {
-  let out = '';
-  const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) out += n.textContent ?? '';
-    if (n.nodeType === Node.ELEMENT_NODE && (n as Element).shadowRoot) walk((n as Element).shadowRoot!);
-    n.childNodes.forEach(walk);
-  };
-  walk(node);
-  return out;
-}
-
-/** Scrolls a widget to the top of its frame: the tree renders only the rows on screen. */
-function show(el: Element): void {
-  el.scrollIntoView({ block: 'start' });
-}
-
-function widgetsOf(doc: Document): Element[] {
-  return [...doc.querySelectorAll('*')].filter((e) => e.localName.startsWith('gualian-'));
-}
-
-/** Waits until every widget on the page has data on screen (or shows an error, which fails). */
-async function widgetsReady(p: LoadedPage): Promise<void> {
-  for (const w of widgetsOf(p.doc)) {
-    await waitFor(`<${w.localName} id=${w.id}> to render`, () => w.shadowRoot?.querySelector('select, [role="tree"], [role="alert"], [role="combobox"], table'));
-    const alert = w.shadowRoot!.querySelector('[role="alert"]');
-    expect(alert, `<${w.localName} id=${w.id}> error: ${alert?.textContent}`).to.equal(null);
-  }
-}
-
-function shadowSelect(host: Element, n = 0): HTMLSelectElement {
-  const select = host.shadowRoot?.querySelectorAll('select')[n];
-  expect(select, `select ${n} of <${host.localName}>`).to.not.equal(undefined);
-  return select as HTMLSelectElement;
-}
-
-async function choose(host: Element, n: number, value: string): Promise<void> {
-  const select = await waitFor(`option ${value}`, () => {
-    const s = host.shadowRoot?.querySelectorAll('select')[n] as HTMLSelectElement | undefined;
-    return s && [...s.options].some((o) => o.value === value) && !s.disabled ? s : null;
-  });
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
+import { SITE, PREFS_KEY, open, waitFor, openPage, deepText, show, widgetsOf, widgetsReady, shadowSelect, choose, type LoadedPage } from './support/site-frame.js';
 
 describe('docs site: pages running under the strict CSP', function () {
   this.timeout(120_000);
@@ -122,16 +17,6 @@ describe('docs site: pages running under the strict CSP', function () {
   });
   after(() => localStorage.removeItem(PREFS_KEY));
 
-  for (const path of ['index.html', 'guide/developers.html', 'guide/portals.html', 'guide/data-staff.html', 'guide/pairing.html', 'guide/assessment.html', 'widgets/region-picker.html', 'widgets/hierarchy-tree.html', 'widgets/coverage-board.html', 'widgets/pairing-roster.html', 'widgets/visit-log.html', 'widgets/score-sheet.html', 'widgets/review-queue.html', 'widgets/leaderboard.html', 'widgets/rubric-editor.html', 'errors.html', 'examples/portal.html', 'examples/portal-gbk.html']) {
-    it(`${path}: renders its widgets with no CSP violation and no error`, async () => {
-      const p = await openPage(path);
-      await widgetsReady(p);
-      // Let late work (chunk fetches, badges) settle before judging.
-      await new Promise((r) => setTimeout(r, 300));
-      expect(p.violations, 'CSP violations').to.deep.equal([]);
-      expect(p.errors, 'errors').to.deep.equal([]);
-    });
-  }
 
   it('index.html shows 昭通市 in both widgets and prints the picker’s events as text', async () => {
     const p = await openPage('index.html');

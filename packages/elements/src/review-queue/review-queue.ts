@@ -450,7 +450,10 @@ export class GualianReviewQueue extends GualianElement {
     return html`
       <section class="panel" part="actions" aria-labelledby="actions-title">
         <h3 id="actions-title">${this.t('ui.reviewQueue.actionsFor', { subject: name ? this.t('ui.scoreSheet.nameAndId', { name, id: review.subject.id }) : review.subject.id })}</h3>
-        <p id="refusal" class="refusal" part="refusal" role="alert" tabindex="-1">${refusal ? this.#describe(refusal.error, lang) : nothing}</p>
+        ${refusal
+          ? // Inserted with its message: an alert is announced when it appears, and none stands empty (pages read one as an error).
+            html`<p id="refusal" class="refusal" part="refusal" role="alert" tabindex="-1">${this.#describe(refusal.error, lang)}</p>`
+          : nothing}
         ${forward
           ? html`<button type="button" class="primary" part="advance" data-action=${forward} @click=${() => this.#take(forward, {}, 'advance')}>
               ${this.t(`ui.reviewQueue.advance.${forward}` as MessageKey)}
