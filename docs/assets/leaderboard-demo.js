@@ -3,7 +3,8 @@
 // period it is asked for (and the one before, for the movement) with the core itself. A second
 // rubric, the example with 优秀 from 80 points, makes the 20% quota bind so that the board has
 // someone to list as moved by it. Everything is written as text (textContent): names are data.
-import { EXAMPLE_CADRE_RUBRIC, fromDivisionPack, parseRubric, Roster } from './gualian-core.js';
+import { EXAMPLE_CADRE_RUBRIC, parseRubric, Roster } from './gualian-core.js';
+import { zhaotongDemo } from './zhaotong-demo.js';
 
 const YEAR = 2024;
 const board = document.getElementById('lb-demo');
@@ -31,17 +32,11 @@ function generousRubric() {
 
 async function start() {
   if (!board) return;
-  let generateRoster;
-  try {
-    ({ generateRoster } = await import('./gualian-core-demo.js'));
-  } catch (error) {
+  const loaded = await zhaotongDemo(YEAR, (error) => {
     say(`演示名单无法生成：站点缺少 assets/gualian-core-demo.js。（${error.message}）`, 'The demo roster could not be made: the site lacks assets/gualian-core-demo.js.');
-    return;
-  }
-  const res = await fetch(new URL('../data/2023/5306.json', import.meta.url));
-  if (!res.ok) throw new Error(`5306.json: HTTP ${res.status}`);
-  const zhaotong = fromDivisionPack(await res.json());
-  const demo = generateRoster(zhaotong, { scope: '5306', year: YEAR, seed: 7, faults: true });
+  });
+  if (!loaded) return;
+  const { zhaotong, demo } = loaded;
   const roster = Roster.from(zhaotong, demo);
   const generous = generousRubric();
   board.years = [YEAR - 1, YEAR];

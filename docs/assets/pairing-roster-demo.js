@@ -2,7 +2,7 @@
 // the core's seeded demo generator, with faults planted (villages short of cadres or with none,
 // a township without a lead). The three widgets share one list of pairings, so an edit in one
 // shows in the others. Everything is written as text (textContent): names are data.
-import { fromDivisionPack } from './gualian-core.js';
+import { zhaotongDemo } from './zhaotong-demo.js';
 
 const YEAR = 2024;
 const widgets = [...document.querySelectorAll('gualian-pairing-roster[data-demo]')];
@@ -41,20 +41,14 @@ function newcomers(planted) {
 
 async function start() {
   if (widgets.length === 0) return;
-  let generateRoster;
-  try {
-    ({ generateRoster } = await import('./gualian-core-demo.js'));
-  } catch (error) {
+  const loaded = await zhaotongDemo(YEAR, (error) => {
     say(
       `演示名单无法生成：站点缺少 assets/gualian-core-demo.js（核心库演示生成器的浏览器版本，由构建脚本打包）。组件仍显示区划。（${error.message}）`,
       'The demo roster could not be made: the site lacks assets/gualian-core-demo.js, the browser build of the core’s demo generator.',
     );
-    return;
-  }
-  const res = await fetch(new URL('../data/2023/5306.json', import.meta.url));
-  if (!res.ok) throw new Error(`5306.json: HTTP ${res.status}`);
-  const zhaotong = fromDivisionPack(await res.text());
-  const demo = generateRoster(zhaotong, { scope: '5306', year: YEAR, seed: 7, faults: true });
+  });
+  if (!loaded) return;
+  const { zhaotong, demo } = loaded;
   const cadres = [...demo.cadres, ...newcomers(demo.planted)];
   let pairings = demo.pairings;
   const count = (n) => n.toLocaleString('en-US');

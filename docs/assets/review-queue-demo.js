@@ -4,7 +4,8 @@
 // switches between the village, township, county and city reviewers answering for one village;
 // each sees the sheets waiting for their level within their division. Steps taken here live in
 // this page's memory only. Names are data: they are only ever written as text.
-import { computeFacts, EXAMPLE_CADRE_RUBRIC, fromDivisionPack, period, reviewSheet, Roster, scoreAll, startReview } from './gualian-core.js';
+import { computeFacts, EXAMPLE_CADRE_RUBRIC, period, reviewSheet, Roster, scoreAll, startReview } from './gualian-core.js';
+import { zhaotongDemo } from './zhaotong-demo.js';
 
 const YEAR = 2024;
 const COUNTY = '530602';
@@ -23,17 +24,11 @@ function say(zh, en) {
 
 async function start() {
   if (!queue || !reviewerPicker) return;
-  let generateRoster;
-  try {
-    ({ generateRoster } = await import('./gualian-core-demo.js'));
-  } catch (error) {
+  const loaded = await zhaotongDemo(YEAR, (error) => {
     say(`演示数据无法生成：站点缺少 assets/gualian-core-demo.js。（${error.message}）`, 'The demo data could not be made: the site lacks assets/gualian-core-demo.js.');
-    return;
-  }
-  const res = await fetch(new URL('../data/2023/5306.json', import.meta.url));
-  if (!res.ok) throw new Error(`5306.json: HTTP ${res.status}`);
-  const zhaotong = fromDivisionPack(await res.json());
-  const demo = generateRoster(zhaotong, { scope: '5306', year: YEAR, seed: 7, faults: true });
+  });
+  if (!loaded) return;
+  const { zhaotong, demo } = loaded;
   const roster = Roster.from(zhaotong, demo);
   const facts = computeFacts(roster, period('year', YEAR), { rubric: EXAMPLE_CADRE_RUBRIC });
   const scores = scoreAll(EXAMPLE_CADRE_RUBRIC, facts);

@@ -2,7 +2,8 @@
 // facts of Zhaotong's seeded demo roster (real 2023 divisions, faults planted). A leaderboard of
 // the counties follows the editor: every valid edit re-scores it. Event lines are written as
 // text (textContent): rubric labels are data.
-import { EXAMPLE_CADRE_RUBRIC, fromDivisionPack, Roster } from './gualian-core.js';
+import { EXAMPLE_CADRE_RUBRIC, Roster } from './gualian-core.js';
+import { zhaotongDemo } from './zhaotong-demo.js';
 
 const YEAR = 2024;
 const editor = document.getElementById('re-demo');
@@ -29,17 +30,11 @@ function logLine(text) {
 
 async function start() {
   if (!editor) return;
-  let generateRoster;
-  try {
-    ({ generateRoster } = await import('./gualian-core-demo.js'));
-  } catch (error) {
+  const loaded = await zhaotongDemo(YEAR, (error) => {
     say(`演示名单无法生成：站点缺少 assets/gualian-core-demo.js。（${error.message}）`, 'The demo roster could not be made: the site lacks assets/gualian-core-demo.js.');
-    return;
-  }
-  const res = await fetch(new URL('../data/2023/5306.json', import.meta.url));
-  if (!res.ok) throw new Error(`5306.json: HTTP ${res.status}`);
-  const zhaotong = fromDivisionPack(await res.json());
-  const demo = generateRoster(zhaotong, { scope: '5306', year: YEAR, seed: 7, faults: true });
+  });
+  if (!loaded) return;
+  const { zhaotong, demo } = loaded;
   const roster = Roster.from(zhaotong, demo);
   editor.rubric = EXAMPLE_CADRE_RUBRIC;
   editor.roster = roster;

@@ -3,7 +3,8 @@
 // period and every cadre's scores. The first widget shows the sheet of the cadre chosen; the
 // second one a sheet under review, with its history. Names are data: they are only ever written
 // as text (textContent, option.text).
-import { computeFacts, EXAMPLE_CADRE_RUBRIC, fromDivisionPack, period, reviewSheet, Roster, scoreAll, startReview } from './gualian-core.js';
+import { computeFacts, EXAMPLE_CADRE_RUBRIC, period, reviewSheet, Roster, scoreAll, startReview } from './gualian-core.js';
+import { zhaotongDemo } from './zhaotong-demo.js';
 
 const YEAR = 2024;
 const sheetEl = document.getElementById('ss-demo');
@@ -50,17 +51,11 @@ function showcase(scores, demo) {
 
 async function start() {
   if (!sheetEl || !cadrePicker || !periodPicker) return;
-  let generateRoster;
-  try {
-    ({ generateRoster } = await import('./gualian-core-demo.js'));
-  } catch (error) {
+  const loaded = await zhaotongDemo(YEAR, (error) => {
     say(`演示数据无法生成：站点缺少 assets/gualian-core-demo.js。（${error.message}）`, 'The demo data could not be made: the site lacks assets/gualian-core-demo.js.');
-    return;
-  }
-  const res = await fetch(new URL('../data/2023/5306.json', import.meta.url));
-  if (!res.ok) throw new Error(`5306.json: HTTP ${res.status}`);
-  const zhaotong = fromDivisionPack(await res.json());
-  const demo = generateRoster(zhaotong, { scope: '5306', year: YEAR, seed: 7, faults: true });
+  });
+  if (!loaded) return;
+  const { zhaotong, demo } = loaded;
   const roster = Roster.from(zhaotong, demo);
   const names = new Map(demo.cadres.map((c) => [c.id, c.name]));
   const scoresOf = new Map();

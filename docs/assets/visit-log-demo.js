@@ -2,7 +2,8 @@
 // core's seeded demo generator, with faults planted. The select offers a few of its cadres —
 // one with too few visits first — and shows each one's ledger. Names are data: they are only
 // ever written as text (textContent, option.text).
-import { fromDivisionPack, Roster } from './gualian-core.js';
+import { Roster } from './gualian-core.js';
+import { zhaotongDemo } from './zhaotong-demo.js';
 
 const YEAR = 2024;
 const log = document.getElementById('vl-demo');
@@ -38,21 +39,14 @@ function showcase(demo, roster) {
 
 async function start() {
   if (!log || !picker) return;
-  let generateRoster;
-  try {
-    // The browser build of `@gualian/core/demo`, which the site build is to provide next to gualian-core.js.
-    ({ generateRoster } = await import('./gualian-core-demo.js'));
-  } catch (error) {
+  const loaded = await zhaotongDemo(YEAR, (error) => {
     say(
       `演示名单无法生成：站点缺少 assets/gualian-core-demo.js（核心库演示生成器的浏览器版本，由构建脚本打包）。（${error.message}）`,
       'The demo roster could not be made: the site lacks assets/gualian-core-demo.js, the browser build of the core’s demo generator.',
     );
-    return;
-  }
-  const res = await fetch(new URL('../data/2023/5306.json', import.meta.url));
-  if (!res.ok) throw new Error(`5306.json: HTTP ${res.status}`);
-  const zhaotong = fromDivisionPack(await res.json());
-  const demo = generateRoster(zhaotong, { scope: '5306', year: YEAR, seed: 7, faults: true });
+  });
+  if (!loaded) return;
+  const { zhaotong, demo } = loaded;
   const roster = Roster.from(zhaotong, demo);
   const choices = showcase(demo, roster);
   picker.replaceChildren(
