@@ -104,3 +104,38 @@ export const tonePalette = css`
     --_small: 1em;
   }
 `;
+
+/**
+ * The data tables of the dashboards (coverage board, leaderboard, rubric editor): a scrolling
+ * wrapper, full width, rules between rows, a heavier rule under the head, right-aligned numbers.
+ * A widget's own stylesheet, listed after this one, adjusts what it needs.
+ */
+export const dataTableStyles = css`
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding: 0 0 0.375em;
+  }
+  th,
+  td {
+    padding: 0.125em 0.5em;
+    border-bottom: 1px solid var(--_rule);
+    text-align: start;
+    font-weight: normal;
+  }
+  thead th {
+    border-bottom: 2px solid var(--gualian-border-color, #6e7781);
+  }
+  .num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+`;

@@ -25,7 +25,7 @@ import type { TreeBadges } from '../hierarchy-tree/hierarchy-tree.js';
 import type { ChartHandle, ChartLook, ChartRow } from './chart.js';
 import { compliancePercent, coveragePercent, formatCount, formatPercent, indexReport, sumTotals, villageTone, within, type ReportIndex, type Tone, type VillageState } from './figures.js';
 import { boardStyles } from './styles.js';
-import { tonePalette } from '../base/styles.js';
+import { dataTableStyles, tonePalette } from '../base/styles.js';
 
 /** How many violations show before "show more". */
 const PAGE = 20;
@@ -150,7 +150,7 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
  * </script>
  */
 export class GualianCoverageBoard extends GualianElement {
-  static override styles = [...GualianElement.styles, tonePalette, boardStyles];
+  static override styles = [...GualianElement.styles, tonePalette, dataTableStyles, boardStyles];
 
   static override properties: PropertyDeclarations = {
     report: { attribute: false },

@@ -109,33 +109,8 @@ export const boardStyles = css`
     color: var(--_muted);
   }
 
-  .table-wrap {
-    overflow-x: auto;
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-  }
-  caption {
-    text-align: start;
-    font-weight: 600;
-    padding: 0 0 0.375em;
-  }
-  th,
-  td {
-    padding: 0.125em 0.5em;
-    border-bottom: 1px solid var(--_rule);
-    text-align: start;
-    font-weight: normal;
-  }
   thead th {
     vertical-align: bottom;
-    border-bottom: 2px solid var(--gualian-border-color, #6e7781);
-    white-space: nowrap;
-  }
-  .num {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
   .sort {

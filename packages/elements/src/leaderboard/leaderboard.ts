@@ -26,7 +26,7 @@ import {
   type Scores,
 } from '@gualian/core';
 import { GualianElement } from '../base/gualian-element.js';
-import { tonePalette } from '../base/styles.js';
+import { dataTableStyles, tonePalette } from '../base/styles.js';
 import type { MessageKey } from '../i18n/index.js';
 import { GualianPeriodChangeEvent, GualianRankSelectEvent } from './events.js';
 import { choicesOf, commonPlace, countyOf, gradesBestFirst, labelIn, monthName, periodLabel, quotaOf, rank, RANK_KINDS, samePeriod, type Choices, type Entry, type RankKind, type Ranking, type ShowFilter } from './model.js';
@@ -137,7 +137,7 @@ type Problem = { error: unknown };
  * </script>
  */
 export class GualianLeaderboard extends GualianElement {
-  static override styles = [...GualianElement.styles, tonePalette, leaderboardStyles];
+  static override styles = [...GualianElement.styles, tonePalette, dataTableStyles, leaderboardStyles];
 
   static override properties: PropertyDeclarations = {
     scores: { attribute: false },

@@ -133,36 +133,14 @@ export const leaderboardStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
-  .table-wrap {
-    overflow-x: auto;
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-  }
-  caption {
-    text-align: start;
-    font-weight: 600;
-    padding: 0 0 0.375em;
-  }
   th,
   td {
-    padding: 0.125em 0.5em;
-    border-bottom: 1px solid var(--_rule);
-    text-align: start;
-    font-weight: normal;
     vertical-align: middle;
   }
   thead th {
     vertical-align: bottom;
-    border-bottom: 2px solid var(--gualian-border-color, #6e7781);
     white-space: nowrap;
     font-weight: 600;
-  }
-  .num {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-    white-space: nowrap;
   }
   tbody tr:hover,
   tbody tr:focus-within {

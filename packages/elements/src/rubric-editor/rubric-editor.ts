@@ -24,7 +24,7 @@ import {
   type RubricValidation,
 } from '@gualian/core';
 import { GualianElement } from '../base/gualian-element.js';
-import { tonePalette } from '../base/styles.js';
+import { dataTableStyles, tonePalette } from '../base/styles.js';
 import { labelIn, periodLabel } from '../leaderboard/model.js';
 import { blankDraft, blankItem, blankSection, draftJson, fieldText, freshId, idKey, move, numberValue, placeOf, toDraft, type Draft, type DraftSection, type Json } from './draft.js';
 import { changedGrades, effectOf, type Effect } from './preview.js';
@@ -138,7 +138,7 @@ interface SelectField {
  * </script>
  */
 export class GualianRubricEditor extends GualianElement {
-  static override styles = [...GualianElement.styles, tonePalette, editorStyles];
+  static override styles = [...GualianElement.styles, tonePalette, dataTableStyles, editorStyles];
 
   static override properties: PropertyDeclarations = {
     rubric: { attribute: false },

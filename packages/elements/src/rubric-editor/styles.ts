@@ -197,35 +197,13 @@ export const editorStyles = css`
     border-radius: var(--gualian-radius, 4px);
     padding: 0.25em 0.5em;
   }
-  .table-wrap {
-    overflow-x: auto;
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-  }
   caption {
-    text-align: start;
-    font-weight: 600;
     padding: 0 0 0.25em;
-  }
-  th,
-  td {
-    padding: 0.125em 0.5em;
-    border-bottom: 1px solid var(--_rule);
-    text-align: start;
-    font-weight: normal;
   }
   thead th {
     font-weight: 600;
-    border-bottom: 2px solid var(--gualian-border-color, #6e7781);
   }
   tbody th {
-    white-space: nowrap;
-  }
-  .num {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
   .changed {
