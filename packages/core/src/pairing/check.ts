@@ -12,7 +12,7 @@ import { dayNumber, isoDate, quarterOf, quarterRange, yearRange } from '../time/
 import { compareCodes } from '../hierarchy/codes.js';
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
 import { cadreFindings } from '../visits/findings.js';
-import type { Roster } from './roster.js';
+import { Ints, type Roster } from './roster.js';
 import { CADRE_RANKS, pairingPolicySchema, type PairingPolicy, type PairingPolicyInput } from './schema.js';
 import { sortViolations, type Severity, type Violation, type ViolationCode } from './violations.js';
 
@@ -290,7 +290,7 @@ interface CheckState {
   /** Cadres of the scope whose pairings break a rule (listed by {@link cadreRules}). */
   slowCadres: Int32Array;
   /** Visits that could not be counted for a pairing (listed by {@link visitRule}). */
-  issueVisits: Grow;
+  issueVisits: Ints;
   /** Violations made as they were found: records that point nowhere, duplicates, findings aside. */
   structural: Violation[];
   findings: Map<number, Violation[]>;
@@ -349,7 +349,7 @@ function runCheck(roster: Roster, policy: PairingPolicy, scope: string | null, y
     agg: new Int32Array(0),
     whole: new Int32Array(F),
     slowCadres: new Int32Array(0),
-    issueVisits: new Grow(),
+    issueVisits: new Ints(),
     structural: [],
     findings: new Map(),
     visitStart: new Int32Array(0),
@@ -448,7 +448,7 @@ function fastPairings(
   villagePairing: Int32Array,
   pairedAt: Int32Array,
 ): Int32Array {
-  const slow = new Grow();
+  const slow = new Ints();
   for (let p = 0; p < Pc.length; p++) {
     const t = Pt[p]!;
     const c = Pc[p]!;
@@ -539,23 +539,6 @@ function slowPairing(s: CheckState, p: number): void {
   s.pairedAt[t - lo]!++;
 }
 
-/** A growing list of positions. */
-class Grow {
-  #a = new Int32Array(64);
-  #n = 0;
-  push(v: number): void {
-    if (this.#n === this.#a.length) {
-      const next = new Int32Array(2 * this.#n);
-      next.set(this.#a);
-      this.#a = next;
-    }
-    this.#a[this.#n++] = v;
-  }
-  view(): Int32Array {
-    return this.#a.subarray(0, this.#n);
-  }
-}
-
 /** One pass over every cadre: attribution of the unpaired, the cadres per slot, the cadres breaking a rule, and the fast path of the visit pass. */
 function cadrePass(s: CheckState): void {
   const { roster, policy, P, lo, hi, attribution } = s;
@@ -591,7 +574,7 @@ function fastCadres(
   agg: Int32Array,
   whole: Int32Array,
 ): Int32Array {
-  const slow = new Grow();
+  const slow = new Ints();
   let cadres = 0;
   for (let c = 0; c < onlyTarget.length; c++) {
     const villages = cadreVillages[c]!;
@@ -666,9 +649,8 @@ function shortRule(s: CheckState, p: number, made: number, out: Violation[] | nu
 
 /** The quarters rule of a village pairing, given the quarters visited (bits). */
 function quarterRule(s: CheckState, p: number, bits: number, out: Violation[] | null): number {
-  const q = (day: number) => (day >= s.quarterStarts[3] ? 3 : day >= s.quarterStarts[2] ? 2 : day >= s.quarterStarts[1] ? 1 : 0);
-  const first = q(Math.max(s.P.from[p]!, s.c0));
-  const last = q(Math.min(s.P.to[p]!, s.c1));
+  const first = quarterIn(s.quarterStarts, Math.max(s.P.from[p]!, s.c0));
+  const last = quarterIn(s.quarterStarts, Math.min(s.P.to[p]!, s.c1));
   const missing: string[] = [];
   for (let k = first; k <= last; k++) if (!(bits & (1 << k))) missing.push(`Q${k + 1}`);
   if (missing.length === 0) return 0;
@@ -704,6 +686,11 @@ function visitRow(s: CheckState, v: number): number {
   const t = s.V.village[v]!;
   const c = s.V.cadre[v]!;
   return t >= 0 ? t : c >= 0 ? s.attribution[c]! : -1;
+}
+
+/** The quarter (0–3) of a day of the checked year, from the quarters' first days. */
+function quarterIn(starts: readonly [number, number, number, number], day: number): number {
+  return day >= starts[3] ? 3 : day >= starts[2] ? 2 : day >= starts[1] ? 1 : 0;
 }
 
 /** The visits a village pairing asks for this year, prorated when the pairing (or the campaign) covers only part of it; rounded to the nearest visit (half a year of four asks two). */
@@ -820,8 +807,7 @@ function fastVisits(
   villagePairing: Int32Array,
   quarterStarts: [number, number, number, number],
 ): Int32Array {
-  const slow = new Grow();
-  const [, q1, q2, q3] = quarterStarts;
+  const slow = new Ints();
   const n = Vc.length;
   for (let v = 0; v < n; v++) {
     const day = Vd[v]!;
@@ -830,7 +816,7 @@ function fastVisits(
     const t = Vv[v]!;
     if (c >= 0 && onlyTarget[c] === t) {
       counts[c]!++;
-      if (quartersOf !== null) quartersOf[villagePairing[c]!]! |= 1 << (day >= q3 ? 3 : day >= q2 ? 2 : day >= q1 ? 1 : 0);
+      if (quartersOf !== null) quartersOf[villagePairing[c]!]! |= 1 << quarterIn(quarterStarts, day);
     } else if (c < 0 || t < 0 || (t >= lo && t < hi)) slow.push(v);
   }
   return slow.view();
@@ -908,8 +894,7 @@ function countVisit(s: CheckState, v: number): void {
     (s.visitsOf ??= new Int32Array(P.cadre.length))[pairing]!++;
     s.pairedVisits[c]!++;
   }
-  const q = s.quarterStarts;
-  if (s.quartersOf) s.quartersOf[pairing]! |= 1 << (day >= q[3] ? 3 : day >= q[2] ? 2 : day >= q[1] ? 1 : 0);
+  if (s.quartersOf) s.quartersOf[pairing]! |= 1 << quarterIn(s.quarterStarts, day);
   // Before the first pass settles, it adds each pairing's visits and compliance itself.
   if (s.settled) settleVisit(s, pairing, before, bitsBefore);
 }

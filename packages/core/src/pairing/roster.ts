@@ -27,7 +27,8 @@ export function activityMask(activities: readonly Activity[]): number {
   return mask;
 }
 
-class Ints {
+/** A growing column of 32-bit integers. @internal */
+export class Ints {
   data: Int32Array<ArrayBufferLike>;
   length = 0;
   constructor(capacity = 16) {
