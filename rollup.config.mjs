@@ -29,11 +29,14 @@ const widgetDefines = readdirSync('packages/elements/src', { withFileTypes: true
   .filter((d) => d.isDirectory() && existsSync(`packages/elements/src/${d.name}/define.ts`))
   .map((d) => d.name);
 
+/** The widget whose define.ts a chunk holds, if any. */
+const widgetOf = (chunk) => [chunk.facadeModuleId, ...chunk.moduleIds].map((id) => /src[\\/]([\w-]+)[\\/]define\.ts$/.exec(id ?? '')?.[1]).find(Boolean);
+
 const external = (id) => /^(node:|exceljs$|write-excel-file|lit|@lit\/|@lit-labs\/|lit-html|lit-element|@gualian\/core|zod|echarts|pinyin-match)/.test(id);
 
 export default [
   {
-    input: { index: 'packages/core/src/index.ts', planner: 'packages/core/src/planner.ts', inspection: 'packages/core/src/inspection.ts', disputes: 'packages/core/src/disputes/index.ts', demo: 'packages/core/src/demo/index.ts', cli: 'packages/core/src/cli/main.ts' },
+    input: { index: 'packages/core/src/index.ts', pairing: 'packages/core/src/pairing/index.ts', assessment: 'packages/core/src/assessment/index.ts', planner: 'packages/core/src/planner.ts', inspection: 'packages/core/src/inspection.ts', disputes: 'packages/core/src/disputes/index.ts', demo: 'packages/core/src/demo/index.ts', cli: 'packages/core/src/cli/main.ts' },
     external,
     output: { dir: 'packages/core/dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins: [nodeResolve(), ts('es2022'), gzipReport()],
@@ -49,10 +52,14 @@ export default [
     plugins: [nodeResolve(), ts('es2022'), gzipReport()],
   },
   {
-    // The script-tag bundle: everything inside, for <script type="module" src="…"> in an old portal.
-    input: { 'gualian-elements.bundle': 'packages/elements/src/define.ts' },
-    // What widgets load only when used (ECharts, spreadsheet writers) stays in separate chunks.
-    output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true, chunkFileNames: 'bundle-chunks/[name]-[hash].js' },
+    // The script-tag bundle, for <script type="module" src="…"> in an old portal: a small entry
+    // (autoload.ts) that imports each widget's chunk when its tag appears in the page; Lit, the
+    // core and the code widgets share are chunks of their own, loaded once. What widgets load
+    // only when used (ECharts, spreadsheet writers, other languages' labels) are chunks too.
+    input: { 'gualian-elements.bundle': 'packages/elements/src/autoload.ts' },
+    // A widget's chunk is named after it (coverage-board-….js), not after its module (define-….js),
+    // also when other widgets share it (the score sheet, which the review queue shows).
+    output: { dir: 'packages/elements/dist', format: 'es', sourcemap: true, chunkFileNames: (chunk) => `bundle-chunks/${widgetOf(chunk) ?? '[name]'}-[hash].js` },
     plugins: [nodeResolve({ exportConditions: ['source', 'browser', 'import'] }), ts('es2020', [], { 'process.env.NODE_ENV': '"production"' }), terser({ ecma: 2020, module: true, format: { comments: false } }), gzipReport()],
   },
 ];

@@ -3,7 +3,8 @@
 // The roster is the national one of the 包掛聯 benchmark (620,573 villages, three cadres each
 // plus the leads, 4–6 visits per cadre in 2024); the rubric is the example rubric for paired
 // cadres.
-import { EXAMPLE_CADRE_RUBRIC, Roster, computeFacts, period, scoreAll, scoreSheet } from '../packages/core/src/index.ts';
+import { Roster } from '../packages/core/src/pairing/index.ts';
+import { EXAMPLE_CADRE_RUBRIC, computeFacts, period, scoreAll, scoreSheet } from '../packages/core/src/assessment/index.ts';
 import { YEAR, loadCountry, nationalColumns } from './national-roster.ts';
 
 const mode = process.argv[2] ?? 'score';

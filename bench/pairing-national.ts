@@ -1,7 +1,8 @@
 // One measurement of the national check, in a fresh process. Prints one JSON line.
 //   node --import tsx bench/pairing-national.ts <gualian|gualian-findings|typed|duckdb|recheck>
 import { writeFileSync } from 'node:fs';
-import { PairingMonitor, Roster, checkPairing, watchPairing, isoDate, yearRange } from '../packages/core/src/index.ts';
+import { isoDate, yearRange } from '../packages/core/src/index.ts';
+import { PairingMonitor, Roster, checkPairing, watchPairing } from '../packages/core/src/pairing/index.ts';
 import { YEAR, loadCountry, nationalColumns } from './national-roster.ts';
 
 const mode = process.argv[2] ?? 'gualian';

@@ -6,7 +6,7 @@
 // compressed flow graph. `gualian-coordinates` plans the same roster with seeded coordinates for
 // every cadre and village (great-circle km refine the choice within a tier). Prints one JSON line.
 //   node --import tsx bench/planner.ts <gualian|gualian-coordinates|highs>
-import type { Cadre } from '../packages/core/src/index.ts';
+import type { Cadre } from '../packages/core/src/pairing/index.ts';
 import { planPairings } from '../packages/core/src/planner.ts';
 import { generateLocations, generateRoster, locateCadres, seededRandom } from '../packages/core/src/demo/index.ts';
 import { loadCountry } from './national-roster.ts';

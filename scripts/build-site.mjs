@@ -73,10 +73,14 @@ copyWithMap('packages/elements/dist/gualian-elements.bundle.js', `${SITE}/assets
 if (existsSync('packages/elements/dist/bundle-chunks')) {
   for (const f of readdirSync('packages/elements/dist/bundle-chunks')) if (f.endsWith('.js')) copyWithMap(`packages/elements/dist/bundle-chunks/${f}`, `${SITE}/assets/bundle-chunks/${f}`);
 }
+// The core's entries as the pages import them: assets/gualian-core.js (the foundation),
+// gualian-core-pairing.js, -assessment.js, -disputes.js and -demo.js (code they share is in
+// core-chunks/, loaded once).
+const CORE_ASSETS = [['gualian-core', 'index'], ...['pairing', 'assessment', 'disputes', 'demo'].map((e) => [`gualian-core-${e}`, e])];
 {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: { 'gualian-core': 'packages/core/dist/index.js', 'gualian-core-demo': 'packages/core/dist/demo.js' },
+    entryPoints: Object.fromEntries(CORE_ASSETS.map(([asset, entry]) => [asset, `packages/core/dist/${entry}.js`])),
     bundle: true,
     splitting: true,
     chunkNames: 'core-chunks/[name]-[hash]',
@@ -96,7 +100,7 @@ if (existsSync('packages/elements/dist/bundle-chunks')) {
   }
   // A page loads these with one <script type="module">: a bare import left in either (`lit`,
   // `zod`) would fail in every browser. Ask esbuild what they still import from packages.
-  for (const asset of ['gualian-elements.js', 'gualian-core.js', 'gualian-core-demo.js']) {
+  for (const asset of ['gualian-elements.js', ...CORE_ASSETS.map(([name]) => `${name}.js`)]) {
     const check = await esbuild.build({ entryPoints: [`${SITE}/assets/${asset}`], bundle: true, packages: 'external', metafile: true, write: false, format: 'esm', logLevel: 'silent' })
       .catch((e) => fail(`reading ${asset}: ${e.message}`));
     const bare = Object.values(check.metafile.inputs).flatMap((i) => i.imports).filter((i) => i.external).map((i) => i.path);
@@ -132,6 +136,7 @@ const NAV = [
   ['guide/data-staff.html', '数据核对', 'Data staff'],
   ['guide/pairing.html', '包掛聯', 'Pairing'],
   ['guide/assessment.html', '考核评分', 'Assessment'],
+  ['guide/disputes.html', '矛盾纠纷与工单', 'Disputes'],
   ['widgets/region-picker.html', '区划选择器', 'Region picker'],
   ['widgets/hierarchy-tree.html', '层级树', 'Hierarchy tree'],
   ['widgets/coverage-board.html', '覆盖看板', 'Coverage board'],
@@ -141,6 +146,10 @@ const NAV = [
   ['widgets/review-queue.html', '审核队列', 'Review queue'],
   ['widgets/leaderboard.html', '排名与红黑榜', 'Leaderboard'],
   ['widgets/rubric-editor.html', '评分标准编辑', 'Rubric editor'],
+  ['widgets/case-board.html', '案件看板', 'Case board'],
+  ['widgets/case-timeline.html', '案件时间线', 'Case timeline'],
+  ['widgets/workorder-stats.html', '12345 工单统计', 'Work-order stats'],
+  ['widgets/resolution-levels.html', '化解层级', 'Resolution levels'],
   ['errors.html', '错误代码', 'Error codes'],
   ['api/index.html', 'API 参考', 'API'],
 ];

@@ -6,33 +6,19 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { openCspPage, type CspWindow as BaseCspWindow } from './support/csp-frame.js';
+import { sharedCspPage, type ReadyWindow } from './support/csp-frame.js';
 import type { AssessmentData, QueueData } from './csp/assessment.js';
 import type { GualianReviewQueue } from '../packages/elements/src/review-queue/review-queue.js';
 import type { GualianScoreSheet } from '../packages/elements/src/score-sheet/score-sheet.js';
 import type { GualianLeaderboard } from '../packages/elements/src/leaderboard/leaderboard.js';
 import type { GualianRubricEditor } from '../packages/elements/src/rubric-editor/rubric-editor.js';
 
-type CspWindow = BaseCspWindow & { __gualianReady?: Promise<void>; __assessment?: AssessmentData; __queue?: QueueData };
+type CspWindow = ReadyWindow & { __assessment?: AssessmentData; __queue?: QueueData };
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-let page: Promise<{ frame: HTMLIFrameElement; win: CspWindow; doc: Document }> | null = null;
 /** The page, opened once for every describe of this file. */
-function assessmentPage(): Promise<{ frame: HTMLIFrameElement; win: CspWindow; doc: Document }> {
-  page ??= (async () => {
-    const frame = await openCspPage('/tests/csp/assessment.html', 1200);
-    const win = frame.contentWindow as CspWindow;
-    await waitUntil(() => win.__gualianReady !== undefined, 'the page module ran', { timeout: 30_000 });
-    await win.__gualianReady;
-    return { frame, win, doc: frame.contentDocument! };
-  })();
-  return page;
-}
-
-after(async () => {
-  if (page) (await page).frame.remove();
-});
+const assessmentPage = sharedCspPage<CspWindow>('/tests/csp/assessment.html');
 
 describe('assessment widgets under a strict CSP (no inline script, no style attributes, no eval)', function () {
   this.timeout(120_000);

@@ -7,7 +7,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { openCspPage, type CspWindow as BaseCspWindow } from './support/csp-frame.js';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Roster } from '../packages/core/src/index.js';
+import type { Roster } from '../packages/core/src/pairing/index.js';
 import type { GualianVisitLog } from '../packages/elements/src/visit-log/visit-log.js';
 import { LEDGER_SHEET, XLSX_TYPE } from '../packages/elements/src/visit-log/xlsx.js';
 import { readXlsx } from '../packages/elements/src/visit-log/testing/read-xlsx.js';

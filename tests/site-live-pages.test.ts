@@ -14,7 +14,7 @@ describe('docs site: every page renders under the strict CSP', function () {
   });
   after(() => localStorage.removeItem(PREFS_KEY));
 
-  for (const path of ['index.html', 'guide/developers.html', 'guide/portals.html', 'guide/data-staff.html', 'guide/pairing.html', 'guide/assessment.html', 'widgets/region-picker.html', 'widgets/hierarchy-tree.html', 'widgets/coverage-board.html', 'widgets/pairing-roster.html', 'widgets/visit-log.html', 'widgets/score-sheet.html', 'widgets/review-queue.html', 'widgets/leaderboard.html', 'widgets/rubric-editor.html', 'errors.html', 'examples/portal.html', 'examples/portal-gbk.html']) {
+  for (const path of ['index.html', 'guide/developers.html', 'guide/portals.html', 'guide/data-staff.html', 'guide/pairing.html', 'guide/assessment.html', 'guide/disputes.html', 'widgets/region-picker.html', 'widgets/hierarchy-tree.html', 'widgets/coverage-board.html', 'widgets/pairing-roster.html', 'widgets/visit-log.html', 'widgets/score-sheet.html', 'widgets/review-queue.html', 'widgets/leaderboard.html', 'widgets/rubric-editor.html', 'widgets/case-board.html', 'widgets/case-timeline.html', 'widgets/workorder-stats.html', 'widgets/resolution-levels.html', 'errors.html', 'examples/portal.html', 'examples/portal-gbk.html']) {
     it(`${path}: renders its widgets with no CSP violation and no error`, async () => {
       const p = await openPage(path);
       await widgetsReady(p);

@@ -9,7 +9,7 @@ import { messages as zhHans } from '../packages/core/src/i18n/messages.zh-Hans.j
 import { translate } from '../packages/core/src/i18n/index.js';
 
 const SITE = '/site/';
-const DOCS_PAGES = ['index.html', 'guide/developers.html', 'guide/portals.html', 'guide/data-staff.html', 'guide/pairing.html', 'guide/assessment.html', 'widgets/region-picker.html', 'widgets/hierarchy-tree.html', 'widgets/coverage-board.html', 'widgets/pairing-roster.html', 'widgets/visit-log.html', 'widgets/score-sheet.html', 'widgets/review-queue.html', 'widgets/leaderboard.html', 'widgets/rubric-editor.html', 'errors.html'];
+const DOCS_PAGES = ['index.html', 'guide/developers.html', 'guide/portals.html', 'guide/data-staff.html', 'guide/pairing.html', 'guide/assessment.html', 'guide/disputes.html', 'widgets/region-picker.html', 'widgets/hierarchy-tree.html', 'widgets/coverage-board.html', 'widgets/pairing-roster.html', 'widgets/visit-log.html', 'widgets/score-sheet.html', 'widgets/review-queue.html', 'widgets/leaderboard.html', 'widgets/rubric-editor.html', 'widgets/case-board.html', 'widgets/case-timeline.html', 'widgets/workorder-stats.html', 'widgets/resolution-levels.html', 'errors.html'];
 const EXAMPLE_PAGES = ['examples/portal.html', 'examples/portal-gbk.html'];
 
 /** Bytes of a site file; fails the test on anything but 200. */
@@ -162,7 +162,7 @@ describe('docs site: pages as built', function () {
     }
   });
 
-  it('documents both widgets with reference tables generated from their doc blocks', async () => {
+  it('documents every widget with reference tables generated from their doc blocks', async () => {
     for (const [p, tag, event] of [
       ['widgets/region-picker.html', 'gualian-region-picker', 'gualian-change'],
       ['widgets/hierarchy-tree.html', 'gualian-hierarchy-tree', 'gualian-select'],
@@ -173,6 +173,10 @@ describe('docs site: pages as built', function () {
       ['widgets/review-queue.html', 'gualian-review-queue', 'gualian-review'],
       ['widgets/leaderboard.html', 'gualian-leaderboard', 'gualian-rank-select'],
       ['widgets/rubric-editor.html', 'gualian-rubric-editor', 'gualian-rubric-change'],
+      ['widgets/case-board.html', 'gualian-case-board', 'gualian-case-select'],
+      ['widgets/case-timeline.html', 'gualian-case-timeline', 'gualian-case-event'],
+      ['widgets/workorder-stats.html', 'gualian-workorder-stats', 'gualian-unit-select'],
+      ['widgets/resolution-levels.html', 'gualian-resolution-levels', null],
     ] as const) {
       const doc = await page(p);
       expect(doc.querySelector(`[data-element-api-missing="${tag}"]`), `${tag} source missing at build time`).to.equal(null);
@@ -210,7 +214,7 @@ describe('docs site: pages as built', function () {
   it('serves the script-tag bundle and the browser build of the core with their source maps', async () => {
     // The test server rewrites JavaScript on its way out (and would resolve a bare import
     // itself), so that the assets are self-contained is checked by scripts/build-site.mjs.
-    for (const file of ['gualian-elements.js', 'gualian-core.js']) {
+    for (const file of ['gualian-elements.js', 'gualian-core.js', 'gualian-core-pairing.js', 'gualian-core-assessment.js', 'gualian-core-disputes.js', 'gualian-core-demo.js']) {
       expect(await statusOf(`${SITE}assets/${file}`), file).to.equal(200);
       const map = JSON.parse(new TextDecoder().decode(await bytesOf(`${SITE}assets/${file}.map`))) as { file?: string; sources?: string[] };
       expect(map.file, `${file}.map names its file`).to.equal(file);

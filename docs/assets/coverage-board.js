@@ -2,7 +2,8 @@
 // here by the core's seeded demo generator with faults planted, checked by the core's
 // watchPairing, shown by the board and as badges on the tree; the two widgets follow each
 // other. All text goes in through textContent or the widgets, never as HTML.
-import { fromDivisionPack, Roster, watchPairing } from './gualian-core.js';
+import { fromDivisionPack } from './gualian-core.js';
+import { Roster, watchPairing } from './gualian-core-pairing.js';
 
 const board = document.getElementById('cb-zhaotong');
 const tree = document.getElementById('cb-tree');

@@ -3,21 +3,16 @@
 // period it is asked for (and the one before, for the movement) with the core itself. A second
 // rubric, the example with 优秀 from 80 points, makes the 20% quota bind so that the board has
 // someone to list as moved by it. Everything is written as text (textContent): names are data.
-import { EXAMPLE_CADRE_RUBRIC, parseRubric, Roster } from './gualian-core.js';
-import { zhaotongDemo } from './zhaotong-demo.js';
+import { Roster } from './gualian-core-pairing.js';
+import { EXAMPLE_CADRE_RUBRIC, parseRubric } from './gualian-core-assessment.js';
+import { zhaotongDemo, statusLine } from './zhaotong-demo.js';
 
 const YEAR = 2024;
 const board = document.getElementById('lb-demo');
 const quotaToggle = document.querySelector('[data-demo-quota]');
 const status = document.getElementById('lb-demo-status');
 
-function say(zh, en) {
-  if (!status) return;
-  const english = document.createElement('span');
-  english.lang = 'en';
-  english.textContent = en;
-  status.replaceChildren(`${zh} `, english);
-}
+const say = statusLine(status);
 
 /** The example rubric with a lower bar for 优秀 (80): about half the cadres reach it, the quota keeps 20%. */
 function generousRubric() {

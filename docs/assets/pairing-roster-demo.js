@@ -2,20 +2,14 @@
 // the core's seeded demo generator, with faults planted (villages short of cadres or with none,
 // a township without a lead). The three widgets share one list of pairings, so an edit in one
 // shows in the others. Everything is written as text (textContent): names are data.
-import { zhaotongDemo } from './zhaotong-demo.js';
+import { zhaotongDemo, statusLine } from './zhaotong-demo.js';
 
 const YEAR = 2024;
 const widgets = [...document.querySelectorAll('gualian-pairing-roster[data-demo]')];
 const status = document.getElementById('pr-demo-status');
 const MAX_LINES = 30;
 
-function say(zh, en) {
-  if (!status) return;
-  const english = document.createElement('span');
-  english.lang = 'en';
-  english.textContent = en;
-  status.replaceChildren(`${zh} `, english);
-}
+const say = statusLine(status);
 
 function logLine(id, text) {
   const log = document.getElementById(`${id}-log`);

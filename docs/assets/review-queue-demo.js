@@ -4,8 +4,9 @@
 // switches between the village, township, county and city reviewers answering for one village;
 // each sees the sheets waiting for their level within their division. Steps taken here live in
 // this page's memory only. Names are data: they are only ever written as text.
-import { computeFacts, EXAMPLE_CADRE_RUBRIC, period, reviewSheet, Roster, scoreAll, startReview } from './gualian-core.js';
-import { zhaotongDemo } from './zhaotong-demo.js';
+import { Roster } from './gualian-core-pairing.js';
+import { computeFacts, EXAMPLE_CADRE_RUBRIC, period, reviewSheet, scoreAll, startReview } from './gualian-core-assessment.js';
+import { zhaotongDemo, statusLine } from './zhaotong-demo.js';
 
 const YEAR = 2024;
 const COUNTY = '530602';
@@ -14,13 +15,7 @@ const reviewerPicker = document.getElementById('rq-reviewer');
 const showAll = document.getElementById('rq-all');
 const status = document.getElementById('rq-demo-status');
 
-function say(zh, en) {
-  if (!status) return;
-  const english = document.createElement('span');
-  english.lang = 'en';
-  english.textContent = en;
-  status.replaceChildren(`${zh} `, english);
-}
+const say = statusLine(status);
 
 async function start() {
   if (!queue || !reviewerPicker) return;

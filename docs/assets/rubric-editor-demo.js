@@ -2,8 +2,9 @@
 // facts of Zhaotong's seeded demo roster (real 2023 divisions, faults planted). A leaderboard of
 // the counties follows the editor: every valid edit re-scores it. Event lines are written as
 // text (textContent): rubric labels are data.
-import { EXAMPLE_CADRE_RUBRIC, Roster } from './gualian-core.js';
-import { zhaotongDemo } from './zhaotong-demo.js';
+import { Roster } from './gualian-core-pairing.js';
+import { EXAMPLE_CADRE_RUBRIC } from './gualian-core-assessment.js';
+import { zhaotongDemo, statusLine } from './zhaotong-demo.js';
 
 const YEAR = 2024;
 const editor = document.getElementById('re-demo');
@@ -12,13 +13,7 @@ const log = document.getElementById('re-demo-log');
 const status = document.getElementById('re-demo-status');
 const MAX_LINES = 30;
 
-function say(zh, en) {
-  if (!status) return;
-  const english = document.createElement('span');
-  english.lang = 'en';
-  english.textContent = en;
-  status.replaceChildren(`${zh} `, english);
-}
+const say = statusLine(status);
 
 function logLine(text) {
   if (!log) return;

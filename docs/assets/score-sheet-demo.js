@@ -3,8 +3,9 @@
 // period and every cadre's scores. The first widget shows the sheet of the cadre chosen; the
 // second one a sheet under review, with its history. Names are data: they are only ever written
 // as text (textContent, option.text).
-import { computeFacts, EXAMPLE_CADRE_RUBRIC, period, reviewSheet, Roster, scoreAll, startReview } from './gualian-core.js';
-import { zhaotongDemo } from './zhaotong-demo.js';
+import { Roster } from './gualian-core-pairing.js';
+import { computeFacts, EXAMPLE_CADRE_RUBRIC, period, reviewSheet, scoreAll, startReview } from './gualian-core-assessment.js';
+import { zhaotongDemo, statusLine } from './zhaotong-demo.js';
 
 const YEAR = 2024;
 const sheetEl = document.getElementById('ss-demo');
@@ -13,13 +14,7 @@ const cadrePicker = document.getElementById('ss-cadre');
 const periodPicker = document.getElementById('ss-period');
 const status = document.getElementById('ss-demo-status');
 
-function say(zh, en) {
-  if (!status) return;
-  const english = document.createElement('span');
-  english.lang = 'en';
-  english.textContent = en;
-  status.replaceChildren(`${zh} `, english);
-}
+const say = statusLine(status);
 
 /** The periods offered: the year, its last quarter, its last month. */
 const PERIODS = [

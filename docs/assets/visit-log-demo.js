@@ -2,21 +2,15 @@
 // core's seeded demo generator, with faults planted. The select offers a few of its cadres —
 // one with too few visits first — and shows each one's ledger. Names are data: they are only
 // ever written as text (textContent, option.text).
-import { Roster } from './gualian-core.js';
-import { zhaotongDemo } from './zhaotong-demo.js';
+import { Roster } from './gualian-core-pairing.js';
+import { zhaotongDemo, statusLine } from './zhaotong-demo.js';
 
 const YEAR = 2024;
 const log = document.getElementById('vl-demo');
 const picker = document.getElementById('vl-cadre');
 const status = document.getElementById('vl-demo-status');
 
-function say(zh, en) {
-  if (!status) return;
-  const english = document.createElement('span');
-  english.lang = 'en';
-  english.textContent = en;
-  status.replaceChildren(`${zh} `, english);
-}
+const say = statusLine(status);
 
 /** The cadres worth showing: one of each planted fault, then a cadre who kept to the policy. */
 function showcase(demo, roster) {

@@ -3,7 +3,8 @@
 // draw a spot check. Run from the repository root after `npm run build`:
 //   node examples/node/pairing.mjs
 import { readFile } from 'node:fs/promises';
-import { loadChinaDivision, Roster, checkPairing, describeViolation, watchPairing, ledgerOf } from '@gualian/core';
+import { loadChinaDivision } from '@gualian/core';
+import { Roster, checkPairing, describeViolation, watchPairing, ledgerOf } from '@gualian/core/pairing';
 import { planPairings } from '@gualian/core/planner';
 import { drawSpotCheck } from '@gualian/core/inspection';
 import { generateRoster } from '@gualian/core/demo';

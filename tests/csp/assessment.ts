@@ -4,21 +4,20 @@
 // each assessment widget of the page its share. A widget joins by registering its tag in its
 // setup and adding the setup to SETUPS (and its element to the page).
 import type { GualianLeaderboard, GualianReviewQueue, GualianRubricEditor, GualianScoreSheet } from '../../packages/elements/src/index.js';
+import { fromDivisionPack, type Hierarchy } from '../../packages/core/src/index.js';
+import { Roster } from '../../packages/core/src/pairing/index.js';
 import {
   computeFacts,
   EXAMPLE_CADRE_RUBRIC,
-  fromDivisionPack,
   period,
   reviewSheet,
-  Roster,
   scoreAll,
   startReview,
   type FactTable,
-  type Hierarchy,
   type Reviewer,
   type Scores,
   type SheetReview,
-} from '../../packages/core/src/index.js';
+} from '../../packages/core/src/assessment/index.js';
 import { generateRoster, type GeneratedRoster } from '../../packages/core/src/demo/index.js';
 
 const violations: string[] = [];

@@ -2,7 +2,8 @@
 // registers <gualian-visit-log> alone and gives both elements the seeded demo roster on the real
 // Zhaotong division pack (fetched under connect-src 'self'), showing a cadre with too few visits.
 import type {} from '../../packages/elements/src/index.js';
-import { fromDivisionPack, Roster } from '../../packages/core/src/index.js';
+import { fromDivisionPack } from '../../packages/core/src/index.js';
+import { Roster } from '../../packages/core/src/pairing/index.js';
 import { generateRoster } from '../../packages/core/src/demo/index.js';
 
 const violations: string[] = [];

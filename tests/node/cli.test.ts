@@ -10,7 +10,8 @@
  */
 import { expect } from 'chai';
 import type ExcelJSType from 'exceljs';
-import { checkPairing, Roster, type Cadre, type CoverageReport, type Hierarchy, type Pairing, type PairingPolicyInput, type Visit } from '../../packages/core/src/index.js';
+import { type Hierarchy } from '../../packages/core/src/index.js';
+import { checkPairing, Roster, type Cadre, type CoverageReport, type Pairing, type PairingPolicyInput, type Visit } from '../../packages/core/src/pairing/index.js';
 import { generateRoster, type GeneratedRoster } from '../../packages/core/src/demo/index.js';
 import type { CheckReport } from '../../packages/core/src/cli/report-schema.js';
 import { edition } from '../fixtures/data.js';

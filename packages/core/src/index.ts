@@ -1,8 +1,12 @@
 /**
- * `@gualian/core`: the domain of grassroots political-legal work. Pure TypeScript with zod
- * schemas, the same in browsers and in Node. The pairing planner and the spot checks are
- * entries of their own, `@gualian/core/planner` and `@gualian/core/inspection`; so are disputes
- * and hotline work orders, `@gualian/core/disputes`; the demo generator is `@gualian/core/demo`.
+ * `@gualian/core`: the foundation of grassroots political-legal work: the administrative
+ * hierarchy with official codes, reading division files, typed errors, messages in three
+ * languages and civil dates. Pure TypeScript with zod schemas, the same in browsers and in Node.
+ * Each domain is an entry of its own, so a page loads only what it uses:
+ * `@gualian/core/pairing` (包掛聯: cadres, pairings, visits and the coverage check),
+ * `@gualian/core/assessment` (rubrics, scores, review, rankings), `@gualian/core/planner`,
+ * `@gualian/core/inspection` (spot checks), `@gualian/core/disputes` (disputes and 12345 work
+ * orders) and `@gualian/core/demo` (the seeded demo generators).
  * @packageDocumentation
  * @mergeModuleWith <project>
  */
@@ -11,6 +15,4 @@ export { parseCsv, type CsvRecord } from './io/csv.js';
 export { decodeText, type TextEncodingName } from './io/encodings.js';
 export { GualianError, DivisionCodeError, DivisionFileError, describeError, describeIssue, type ErrorCode, type RowIssue } from './errors/index.js';
 export { translate, resolveLang, type Lang, type MessageKey } from './i18n/index.js';
-export * from './pairing/index.js';
-export * from './assessment/index.js';
 export { dayNumber, isoDate, yearRange, quarterOf } from './time/days.js';

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
+import { type Hierarchy } from '../src/index.js';
+import { Roster } from '../src/pairing/index.js';
 import {
   AssessmentError,
   EXAMPLE_CADRE_RUBRIC,
-  Roster,
   computeFacts,
   currentSheet,
   describeAssessmentError,
@@ -12,11 +13,10 @@ import {
   scoreAll,
   sheetReviewSchema,
   startReview,
-  type Hierarchy,
   type ReviewRequest,
   type Reviewer,
   type SheetReview,
-} from '../src/index.js';
+} from '../src/assessment/index.js';
 import { generateRoster } from '../src/demo/index.js';
 import { edition } from '../../../tests/fixtures/data.js';
 

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { isoDate, type Hierarchy } from '../src/index.js';
+import { ACTIVITIES, Roster, checkPairing, ledgerOf } from '../src/pairing/index.js';
 import {
   AssessmentError,
   describeAssessmentError,
@@ -8,15 +10,11 @@ import {
   parseFormula,
   rubricJsonSchema,
   validateRubric,
-  ACTIVITIES,
   ACTIVITY_FACTS,
   EXAMPLE_CADRE_RUBRIC,
   RECORD_FACTS,
-  Roster,
   applyGradeQuota,
-  checkPairing,
   computeFacts,
-  ledgerOf,
   parsePeriod,
   parseRubric,
   period,
@@ -32,15 +30,13 @@ import {
   scoreSheet,
   scoreSheetSchema,
   scoredOf,
-  isoDate,
   type FactProvider,
   type FactTable,
-  type Hierarchy,
   type ManualEntry,
   type RubricInput,
   type ScoreSheet,
   type ScoredSubject,
-} from '../src/index.js';
+} from '../src/assessment/index.js';
 import { compareInspections, type Inspection } from '../src/visits/spot-check.js';
 import { generateRoster, seededRandom, type GeneratedRoster } from '../src/demo/index.js';
 import { edition } from '../../../tests/fixtures/data.js';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { checkPairing, describeViolation, mergeReports, Roster, type Cadre, type Pairing, type Visit } from '../src/index.js';
+import { checkPairing, describeViolation, mergeReports, Roster, type Cadre, type Pairing, type Visit } from '../src/pairing/index.js';
 import { generateRoster } from '../src/demo/index.js';
 import { edition } from '../../../tests/fixtures/data.js';
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { checkPairing, Hierarchy, Roster, watchPairing, type Cadre, type Pairing } from '../src/index.js';
+import { Hierarchy } from '../src/index.js';
+import { checkPairing, Roster, watchPairing, type Cadre, type Pairing } from '../src/pairing/index.js';
 import { planPairings } from '../src/planner.js';
 import { FlowGraph } from '../src/pairing/flow.js';
 import { generateRoster, locateCadres, seededRandom } from '../src/demo/index.js';

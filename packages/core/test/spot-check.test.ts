@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { checkPairing, ledgerOf, Roster } from '../src/index.js';
+import { checkPairing, ledgerOf, Roster } from '../src/pairing/index.js';
 import { compareInspections, drawSpotCheck } from '../src/inspection.js';
 import { generateRoster } from '../src/demo/index.js';
 import { edition } from '../../../tests/fixtures/data.js';

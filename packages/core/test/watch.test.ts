@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { checkPairing, Roster, watchPairing } from '../src/index.js';
+import { checkPairing, Roster, watchPairing } from '../src/pairing/index.js';
 import { generateRoster } from '../src/demo/index.js';
 import { edition } from '../../../tests/fixtures/data.js';
 

@@ -1,5 +1,6 @@
-// Registers every gualian element (guarded, so two copies on one page do not throw). The entry
-// of the script-tag bundle.
+// Registers every gualian element (guarded, so two copies on one page do not throw), for npm
+// users who want them all. The script-tag bundle instead loads each widget when its tag
+// appears (autoload.ts).
 import './region-picker/define.js';
 import './hierarchy-tree/define.js';
 import './coverage-board/define.js';
@@ -9,3 +10,7 @@ import './score-sheet/define.js';
 import './review-queue/define.js';
 import './leaderboard/define.js';
 import './rubric-editor/define.js';
+import './case-board/define.js';
+import './case-timeline/define.js';
+import './workorder-stats/define.js';
+import './resolution-levels/define.js';

@@ -24,3 +24,11 @@ export type { RankKind, ShowFilter, Ranking, Scope as RankingScope, Entry as Ran
 export { GualianRubricEditor } from './rubric-editor/rubric-editor.js';
 export { GualianRubricChangeEvent } from './rubric-editor/events.js';
 export type { Effect as RubricEffect } from './rubric-editor/preview.js';
+export { GualianCaseBoard } from './case-board/case-board.js';
+export { GualianCaseSelectEvent } from './case-board/events.js';
+export { BOARD_COLUMNS, COLUMN_OF, type BoardColumn, type BoardFilters } from './case-board/columns.js';
+export { GualianCaseTimeline } from './case-timeline/case-timeline.js';
+export { GualianCaseEventEvent, GualianCaseRefusedEvent } from './case-timeline/events.js';
+export { GualianWorkorderStats } from './workorder-stats/workorder-stats.js';
+export { GualianUnitSelectEvent } from './workorder-stats/events.js';
+export { GualianResolutionLevels } from './resolution-levels/resolution-levels.js';

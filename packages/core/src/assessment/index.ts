@@ -1,6 +1,7 @@
 /**
- * Assessment (考核): rubrics as data, facts from the records, explainable score sheets, the
- * four-level review, rankings and red/black lists.
+ * `@gualian/core/assessment`: assessment (考核): rubrics as data, facts from the records,
+ * explainable score sheets, the four-level review, rankings and red/black lists.
+ * @packageDocumentation
  */
 export {
   rubricSchema,

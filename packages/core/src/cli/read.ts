@@ -183,7 +183,7 @@ export async function readSheet(file: string, isHeader: (cells: readonly unknown
     throw e;
   }
   const columns = table.columns;
-  const rows = table.rows.map((r) => ({ line: r.line, values: Array.isArray(r.values) ? r.values : columns.map((c) => (r.values as Record<string, unknown>)[c]) }));
+  const rows = Array.from({ length: table.size }, (_, i) => ({ line: table.line(i), values: table.values(i) }));
   return { file, format: text.trimStart().startsWith('[') ? 'json' : 'csv', encoding, columns, rows, issues };
 }
 

@@ -65,6 +65,8 @@ export {
   type LifecycleContext,
 } from './lifecycle.js';
 export { dueOf, deadlineDate, isWorkingDay, type DueItem } from './deadlines.js';
+export { actionsFor, actsWithin } from './actions.js';
+export { deadlineHistory, type DeadlineRun } from './deadline-history.js';
 export { taskForceProgress, type TaskForceProgress } from './taskforce.js';
 export {
   WORK_ORDER_TYPES,
@@ -114,4 +116,5 @@ export {
   type Sha256,
 } from './record.js';
 export { summariseCases, mergeSummaries, resolutionLevel, type CaseSummary, type GridCounts, type SummaryOptions } from './stats.js';
+export { resolutionLevelsOverTime, resolutionPeriod, type ResolutionInterval, type ResolutionLevelOptions, type ResolutionLevels, type ResolutionPeriod } from './levels.js';
 export { DisputeError, describeDisputeError, DISPUTE_ERROR_CODES, type DisputeErrorCode } from './errors.js';

@@ -6,18 +6,23 @@ import { GualianError, type RowIssue } from '../errors/index.js';
 import { parseCsv } from './csv.js';
 
 /**
- * A table: its columns, the positions of the columns asked for, and its rows. A CSV row's
- * values are its fields; a JSON row is read through the column names, so a national file
- * costs no extra array per row.
+ * A table: its columns, the positions of the columns asked for, and its rows, read by index. A
+ * CSV row's values are its fields; a JSON record is read through the column names, so a
+ * national file costs no extra object or array per row.
  * @internal
  */
 export interface Table {
   columns: string[];
   /** Position of each wanted column (undefined when absent). */
   positions: (number | undefined)[];
-  rows: Array<{ line: number; values: unknown[] | Record<string, unknown> }>;
-  /** The value of wanted column `k` in a row (`undefined` when the column is absent). */
-  cell(row: { values: unknown[] | Record<string, unknown> }, k: number): unknown;
+  /** How many rows. */
+  size: number;
+  /** The line of row `i`: its line in a CSV file, its position (from 1) in a JSON array. */
+  line(i: number): number;
+  /** The value of wanted column `k` in row `i` (`undefined` when the column is absent). */
+  cell(i: number, k: number): unknown;
+  /** Every value of row `i`, in the order of `columns`. */
+  values(i: number): unknown[];
 }
 
 /**
@@ -28,9 +33,13 @@ export interface Table {
  */
 export function readTable(input: string | readonly unknown[], source: string, issues: RowIssue[], wanted: ReadonlyArray<string | readonly string[]>, required = wanted.length): Table {
   let columns: string[];
-  let rows: Table['rows'];
+  let size: number;
+  let line: Table['line'];
+  let record: (i: number) => unknown[] | Record<string, unknown>;
   const text = typeof input === 'string' ? input.trimStart() : '';
+  let json = false;
   if (typeof input !== 'string' || text.startsWith('[')) {
+    json = true;
     let parsed: unknown = input;
     if (typeof input === 'string') {
       try {
@@ -42,36 +51,41 @@ export function readTable(input: string | readonly unknown[], source: string, is
     const records = (Array.isArray(parsed) ? parsed : []) as unknown[];
     const first = records.find((r) => r !== null && typeof r === 'object') as Record<string, unknown> | undefined;
     columns = first ? Object.keys(first) : [];
+    size = records.length;
     // JSON records are numbered from 1 in array order: the "line" of a record.
-    rows = new Array(records.length);
-    for (let i = 0; i < records.length; i++) {
+    line = (i) => i + 1;
+    const none = {};
+    record = (i) => {
       const r = records[i];
-      rows[i] = { line: i + 1, values: r !== null && typeof r === 'object' && !Array.isArray(r) ? (r as Record<string, unknown>) : {} };
-    }
+      return r !== null && typeof r === 'object' && !Array.isArray(r) ? (r as Record<string, unknown>) : none;
+    };
   } else {
     const records = parseCsv(input);
     columns = records[0]?.fields.map((h) => h.trim()) ?? [];
-    rows = [];
+    const rows: { line: number; fields: string[] }[] = [];
     for (let r = 1; r < records.length; r++) {
-      const { line, fields } = records[r]!;
-      if (fields.length !== columns.length) {
-        issues.push({ line, field: '*', reason: 'row.columns', value: fields.join(',').slice(0, 80), details: { count: fields.length, expected: columns.length }, source });
+      const row = records[r]!;
+      if (row.fields.length !== columns.length) {
+        issues.push({ line: row.line, field: '*', reason: 'row.columns', value: row.fields.join(',').slice(0, 80), details: { count: row.fields.length, expected: columns.length }, source });
         continue;
       }
-      rows.push({ line, values: fields });
+      rows.push(row);
     }
+    size = rows.length;
+    line = (i) => rows[i]!.line;
+    record = (i) => rows[i]!.fields;
   }
   const lower = columns.map((c) => c.toLowerCase());
   const positions = wanted.map((names, k) => {
     const aliases = typeof names === 'string' ? [names] : names;
     const at = lower.findIndex((c) => aliases.some((a) => a.toLowerCase() === c));
-    if (at < 0 && k < required && rows.length > 0) throw new GualianError('file.header', { value: aliases[0]!, source });
+    if (at < 0 && k < required && size > 0) throw new GualianError('file.header', { value: aliases[0]!, source });
     return at < 0 ? undefined : at;
   });
   const names = positions.map((at) => (at === undefined ? undefined : columns[at]));
-  const cell: Table['cell'] = Array.isArray(rows[0]?.values) || rows.length === 0
-    ? (row, k) => (positions[k] === undefined ? undefined : (row.values as unknown[])[positions[k]!])
-    : (row, k) => (names[k] === undefined ? undefined : (row.values as Record<string, unknown>)[names[k]!]);
-  return { columns, positions, rows, cell };
+  const cell: Table['cell'] = json
+    ? (i, k) => (names[k] === undefined ? undefined : (record(i) as Record<string, unknown>)[names[k]!])
+    : (i, k) => (positions[k] === undefined ? undefined : (record(i) as unknown[])[positions[k]!]);
+  const values: Table['values'] = json ? (i) => columns.map((c) => (record(i) as Record<string, unknown>)[c]) : (i) => record(i) as unknown[];
+  return { columns, positions, size, line, cell, values };
 }
-

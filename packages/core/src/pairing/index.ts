@@ -1,3 +1,10 @@
+/**
+ * `@gualian/core/pairing`: 包掛聯, the pairing of cadres with counties, townships and villages.
+ * The roster (cadres, pairings, visits) as zod schemas and a columnar `Roster`; the policy as
+ * data; the coverage and visit-compliance check with its violations, mergeable reports and a
+ * live monitor; the ledger of each cadre (一人一工作台账).
+ * @packageDocumentation
+ */
 export * from './schema.js';
 export { Roster, activityMask, type RosterInput } from './roster.js';
 export { checkPairing, watchPairing, PairingMonitor, mergeReports, emptyTotals, type CheckOptions, type CoverageReport, type CoverageTotals, type DivisionTotals } from './check.js';

@@ -118,14 +118,22 @@ export class GualianElement extends LitElement {
   }
 
   /**
+   * Whether the widget shows its own data without divisions (places then go by their codes):
+   * only a pending or failed load of divisions is then a status.
+   * @internal
+   */
+  protected divisionsOptional = false;
+
+  /**
    * The loading or failure message while there is nothing to show, else `null`.
    * @internal
    */
   protected renderStatus(): TemplateResult | null {
-    if (this.divisions.hierarchy !== null) return null;
-    if (this.divisions.error) return this.renderError(this.divisions.error);
-    if (this.divisions.waiting) return html`<p class="status" part="status" role="status">${this.t('ui.loading')}</p>`;
-    return html`<p class="status" part="status" role="status">${nothing}</p>`;
+    const { hierarchy, error, waiting } = this.divisions;
+    if (hierarchy !== null && !this.divisionsOptional) return null;
+    if (error) return this.renderError(error);
+    if (waiting) return html`<p class="status" part="status" role="status">${this.t('ui.loading')}</p>`;
+    return this.divisionsOptional ? null : html`<p class="status" part="status" role="status">${nothing}</p>`;
   }
 
   /** @internal */

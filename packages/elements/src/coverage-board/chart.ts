@@ -1,30 +1,20 @@
 /**
  * The coverage board's bar chart, drawn by ECharts on a canvas. This module is only ever loaded
- * through a dynamic `import()` when a reader opens the chart, so ECharts (hundreds of KB) stays
- * out of every page that never shows one; it imports nothing from the rest of the package, so
- * its chunk holds ECharts and this file alone.
- *
- * Strict CSP: ECharts' canvas renderer sizes and positions its elements through CSSOM
- * (`element.style.x = …`, `style.cssText = …`), which `style-src-attr 'none'` allows; it never
- * parses a style attribute. The HTML tooltip would (its markup carries `style="…"`), so the
- * tooltip component is not used: the values are drawn as bar labels and listed in the board's
- * data table instead.
+ * through a dynamic `import()` when a reader opens the chart (see base/chart-controller.ts);
+ * base/echarts.ts holds what the widgets' charts share, and why they pass a strict CSP.
  */
-// First, so it runs before any ECharts module reads process.env.NODE_ENV.
-import './node-env.js';
+import { mountChart, use } from '../base/echarts.js';
 // By path rather than through the `echarts/charts` and `echarts/components` barrels: see
-// echarts-modules.d.ts for why. The types still come from the barrels (types only, erased).
-import { init } from 'echarts/lib/core/echarts.js';
-import { use } from 'echarts/lib/extension.js';
+// base/echarts-modules.d.ts for why. The types still come from the barrels (types only, erased).
 import { install as BarChart } from 'echarts/lib/chart/bar/install.js';
 import { install as GridSimpleComponent } from 'echarts/lib/component/grid/installSimple.js';
 import { install as LegendPlainComponent } from 'echarts/lib/component/legend/installLegendPlain.js';
-import { install as CanvasRenderer } from 'echarts/lib/renderer/installCanvasRenderer.js';
-import type { ComposeOption, EChartsType } from 'echarts/core';
+import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption } from 'echarts/components';
+import type { ChartHandle, ChartLook as BaseLook } from '../base/chart-controller.js';
 
-use([BarChart, GridSimpleComponent, LegendPlainComponent, CanvasRenderer]);
+use([BarChart, GridSimpleComponent, LegendPlainComponent]);
 
 type Option = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption>;
 
@@ -36,27 +26,12 @@ export interface ChartRow {
 }
 
 /** What the chart borrows from the element, so it looks like the text around it. */
-export interface ChartLook {
-  fontFamily: string;
-  /** Text size in px (24 or more in large-text mode). */
-  fontSize: number;
-  color: string;
-  mutedColor: string;
-  gridColor: string;
+export interface ChartLook extends BaseLook {
   coverageColor: string;
   complianceColor: string;
   /** The series names in the reader's language. */
   coverageLabel: string;
   complianceLabel: string;
-  /** Whether to animate (off for readers who ask for reduced motion). */
-  animate: boolean;
-}
-
-/** A drawn chart. */
-export interface ChartHandle {
-  readonly container: HTMLElement;
-  update(rows: readonly ChartRow[], look: ChartLook): void;
-  dispose(): void;
 }
 
 /** The height the chart needs: two bars and a gap per row, plus the legend and the axis. */
@@ -116,24 +91,6 @@ function optionFor(rows: readonly ChartRow[], look: ChartLook): Option {
  * handle.update(rows, { ...look, fontSize: 24 });
  * handle.dispose();
  */
-export function drawChart(container: HTMLElement, rows: readonly ChartRow[], look: ChartLook): ChartHandle {
-  // The height follows the number of rows and the text size; set through CSSOM, which a strict
-  // CSP allows (a style attribute it would not).
-  container.style.height = `${heightFor(rows.length, look)}px`;
-  const chart: EChartsType = init(container, null, { renderer: 'canvas' });
-  chart.setOption(optionFor(rows, look));
-  const resize = new ResizeObserver(() => chart.resize());
-  resize.observe(container);
-  return {
-    container,
-    update(next, nextLook) {
-      container.style.height = `${heightFor(next.length, nextLook)}px`;
-      chart.resize();
-      chart.setOption(optionFor(next, nextLook), { notMerge: true });
-    },
-    dispose() {
-      resize.disconnect();
-      chart.dispose();
-    },
-  };
+export function drawChart(container: HTMLElement, rows: readonly ChartRow[], look: ChartLook): ChartHandle<readonly ChartRow[], ChartLook> {
+  return mountChart(container, rows, look, (r, l) => ({ height: heightFor(r.length, l), option: optionFor(r, l) }));
 }

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { checkPairing, Roster } from '@gualian/core';
+import { checkPairing, Roster } from '@gualian/core/pairing';
 import { generateRoster } from '@gualian/core/demo';
 import { edition } from '../../../../tests/fixtures/data.js';
 import '../hierarchy-tree/define.js';

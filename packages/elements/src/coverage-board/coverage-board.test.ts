@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { checkPairing, describeViolation, Roster, watchPairing, type CoverageReport, type Hierarchy } from '@gualian/core';
+import { type Hierarchy } from '@gualian/core';
+import { checkPairing, describeViolation, Roster, watchPairing, type CoverageReport } from '@gualian/core/pairing';
 import { generateRoster, type GeneratedRoster } from '@gualian/core/demo';
 import { edition } from '../../../../tests/fixtures/data.js';
 import './define.js';

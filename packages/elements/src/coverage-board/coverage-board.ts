@@ -2,30 +2,37 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
-  describeViolation,
   isDivisionCode,
   levelOfCode,
   parentCode,
-  VIOLATION_CODES,
-  type CoverageReport,
-  type CoverageTotals,
   type Division,
   type DivisionLevel,
   type Hierarchy,
+} from '@gualian/core';
+import {
+  describeViolation,
+  VIOLATION_CODES,
+  type CoverageReport,
+  type CoverageTotals,
   type PairingMonitor,
   type Severity,
   type Violation,
   type ViolationCode,
-} from '@gualian/core';
+} from '@gualian/core/pairing';
 import { GualianElement } from '../base/gualian-element.js';
-import type { MessageKey } from '../i18n/index.js';
 import { GualianSelectEvent } from '../base/events.js';
 import { coverageBadges } from '../hierarchy-tree/coverage-badges.js';
 import type { TreeBadges } from '../hierarchy-tree/hierarchy-tree.js';
-import type { ChartHandle, ChartLook, ChartRow } from './chart.js';
+import type { ChartLook, ChartRow } from './chart.js';
+import { chartLook, chartSectionStyles, LazyChart } from '../base/chart-controller.js';
 import { compliancePercent, coveragePercent, formatCount, formatPercent, indexReport, sumTotals, villageTone, within, type ReportIndex, type Tone, type VillageState } from './figures.js';
 import { boardStyles } from './styles.js';
 import { dataTableStyles, tonePalette } from '../base/styles.js';
+import { registerUiMessages, type MessageKey } from '../i18n/index.js';
+import { messages } from './messages.zh-Hans.js';
+
+// This widget's own labels: zh-Hans with the code, zh-Hant and en loaded when first spoken.
+registerUiMessages({ 'zh-Hans': messages, 'zh-Hant': () => import('./messages.zh-Hant.js'), en: () => import('./messages.en.js') });
 
 /** How many violations show before "show more". */
 const PAGE = 20;
@@ -74,8 +81,6 @@ interface Filters {
   cadre: string;
 }
 
-/** The chunk holding ECharts, once loaded. */
-type ChartModule = typeof import('./chart.js');
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -150,7 +155,7 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
  * </script>
  */
 export class GualianCoverageBoard extends GualianElement {
-  static override styles = [...GualianElement.styles, tonePalette, dataTableStyles, boardStyles];
+  static override styles = [...GualianElement.styles, tonePalette, dataTableStyles, chartSectionStyles, boardStyles];
 
   static override properties: PropertyDeclarations = {
     report: { attribute: false },
@@ -192,11 +197,8 @@ export class GualianCoverageBoard extends GualianElement {
   #pendingFocus: { row: string | null } | { village: true } | null = null;
   /** The division the user last opened, announced to screen readers (in the current language). */
   #announced: { code: string | null } | null = null;
-  #chartState: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
-  #chartError = '';
-  #chartModule: ChartModule | null = null;
-  #chartHandle: ChartHandle | null = null;
-  #chartKey = '';
+  // The one place ECharts is reached: a separate chunk, fetched the first time a chart is shown.
+  readonly #chart = new LazyChart<readonly ChartRow[], ChartLook>(this, () => import('./chart.js'));
   #chartRows: ChartRow[] = [];
 
   constructor() {
@@ -245,15 +247,10 @@ export class GualianCoverageBoard extends GualianElement {
     if (this.showChart) this.requestUpdate();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#disposeChart();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('monitor')) this.#monitorReport = this.monitor?.report() ?? null;
-    if (this.showChart && this.#chartState === 'idle') void this.#loadChart();
+    if (this.showChart) this.#chart.request();
     this.#view = this.#computeView();
     const focus = this.#view?.focus;
     if (this.#view !== null && focus !== this.#filtersFor) {
@@ -660,8 +657,7 @@ export class GualianCoverageBoard extends GualianElement {
       </button>
       <div id="chart-body" class="chart-body" ?hidden=${!shown}>
         ${shown
-          ? html`${this.#chartState === 'loading' ? html`<p class="muted" part="chart-status" role="status">${this.t('ui.loading')}</p>` : nothing}
-              ${this.#chartState === 'failed' ? html`<p class="status error" part="chart-status" role="alert">${this.t('ui.chartFailed', { reason: this.#chartError })}</p>` : nothing}
+          ? html`${this.#chart.renderStatus((key, values) => this.t(key, values))}
               <div class="chart" part="chart" role="img" aria-label=${this.t('ui.chartLabel', { place })}></div>
               <table class="chart-data" part="chart-data">
                 <caption>${this.t('ui.chartData', { place })}</caption>
@@ -683,60 +679,17 @@ export class GualianCoverageBoard extends GualianElement {
 
   #toggleChart(): void {
     // A chunk that failed to arrive (offline, a deploy in between) is asked for again.
-    if (!this.showChart && this.#chartState === 'failed') this.#chartState = 'idle';
+    if (!this.showChart) this.#chart.request(true);
     this.showChart = !this.showChart;
-  }
-
-  async #loadChart(): Promise<void> {
-    this.#chartState = 'loading';
-    try {
-      // The one place ECharts is reached: a separate chunk, fetched the first time a chart is shown.
-      this.#chartModule = await import('./chart.js');
-      this.#chartState = 'ready';
-    } catch (e) {
-      this.#chartState = 'failed';
-      this.#chartError = e instanceof Error ? e.message : String(e);
-    }
-    this.requestUpdate();
   }
 
   /** The chart's fonts and colours, read from the element so it matches the text and the large-text mode. */
   #look(container: HTMLElement): ChartLook {
-    const style = getComputedStyle(container);
-    const prop = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-    return {
-      fontFamily: style.fontFamily,
-      fontSize: parseFloat(style.fontSize) || 16,
-      color: style.color,
-      mutedColor: prop('--gualian-muted-color', '#59636e'),
-      gridColor: prop('--gualian-chart-grid-color', '#d0d7de'),
-      coverageColor: prop('--gualian-chart-coverage-color', '#0b57d0'),
-      complianceColor: prop('--gualian-chart-compliance-color', '#b04a00'),
-      coverageLabel: this.t('ui.col.coverage'),
-      complianceLabel: this.t('ui.col.compliance'),
-      animate: !matchMedia('(prefers-reduced-motion: reduce)').matches,
-    };
-  }
-
-  #drawChart(): void {
-    const container = this.renderRoot.querySelector<HTMLElement>('.chart');
-    if (container === null || !this.showChart) {
-      this.#disposeChart();
-      return;
-    }
-    if (this.#chartState !== 'ready' || this.#chartModule === null) return;
-    if (this.#chartHandle !== null && this.#chartHandle.container !== container) this.#disposeChart();
-    const look = this.#look(container);
-    const key = JSON.stringify([this.#chartRows, look]);
-    if (this.#chartHandle === null) this.#chartHandle = this.#chartModule.drawChart(container, this.#chartRows, look);
-    else if (key !== this.#chartKey) this.#chartHandle.update(this.#chartRows, look);
-    this.#chartKey = key;
-  }
-
-  #disposeChart(): void {
-    this.#chartHandle?.dispose();
-    this.#chartHandle = null;
-    this.#chartKey = '';
+    const { look, colours } = chartLook(container, {
+      coverageColor: ['--gualian-chart-coverage-color', '#0b57d0'],
+      complianceColor: ['--gualian-chart-compliance-color', '#b04a00'],
+    });
+    return { ...look, ...colours, coverageLabel: this.t('ui.col.coverage'), complianceLabel: this.t('ui.col.compliance') };
   }
 
   // ── Violations ─────────────────────────────────────────────────────────────────────────
@@ -857,7 +810,7 @@ export class GualianCoverageBoard extends GualianElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.#drawChart();
+    this.#chart.draw(this.showChart ? this.renderRoot.querySelector<HTMLElement>('.chart') : null, this.#chartRows, (c) => this.#look(c));
     this.#applyPendingFocus();
   }
 }

@@ -4,7 +4,8 @@
  * and the coverage state of one village, which a report holds only as its violations. Pure: no
  * Lit, no DOM. The rules themselves (who counts as covered, what is a violation) stay in the core.
  */
-import { emptyTotals, parentCode, type CoverageReport, type CoverageTotals, type DivisionTotals, type Lang, type Violation } from '@gualian/core';
+import { parentCode, type Lang } from '@gualian/core';
+import { emptyTotals, type CoverageReport, type CoverageTotals, type DivisionTotals, type Violation } from '@gualian/core/pairing';
 
 /** How a figure reads at a glance. */
 export type Tone = 'ok' | 'warn' | 'bad';

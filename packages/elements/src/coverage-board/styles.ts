@@ -182,20 +182,6 @@ export const boardStyles = css`
     align-items: center;
   }
 
-  .chart-body[hidden] {
-    display: none;
-  }
-  .chart-body {
-    margin-top: 0.5em;
-  }
-  .chart {
-    width: 100%;
-    min-height: 6em;
-  }
-  .chart-data {
-    margin-top: 0.5em;
-  }
-
   .filters {
     display: flex;
     flex-wrap: wrap;

@@ -2,7 +2,8 @@
  * Badges for `<gualian-hierarchy-tree>` from a 包掛聯 check: the tree becomes a map of where
  * coverage and visits fall short, without the page computing anything itself.
  */
-import type { CoverageReport, Lang } from '@gualian/core';
+import type { Lang } from '@gualian/core';
+import type { CoverageReport } from '@gualian/core/pairing';
 import { BADGE_LABELS } from '../i18n/badges.js';
 import { fillTemplate } from '../i18n/index.js';
 import { coveragePercent, divisionTone, formatCount, formatPercent, indexReport, villageTone } from '../coverage-board/figures.js';

@@ -5,6 +5,7 @@ import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { Division, Hierarchy } from '@gualian/core';
 import { GualianElement } from '../base/gualian-element.js';
 import { GualianSelectEvent, GualianToggleEvent } from '../base/events.js';
+import { PinyinSearch } from '../base/pinyin.js';
 import { asArray, visibleIndex, visibleRows } from './rows.js';
 
 /** A text badge on a tree row, such as a coverage figure. */
@@ -54,6 +55,11 @@ interface VirtualizerHandle {
  * Keys: ↑/↓ move, → expands or enters, ← collapses or goes to the parent, Home/End go to the
  * first/last row, Enter or Space selects. In the search box, Enter goes to the next match
  * and Shift+Enter to the previous one.
+ *
+ * The search also takes pinyin: `zhaotong` or its initials `zt` find 昭通市, `zhenx` finds
+ * 镇雄县, `镇x` mixes both, and a polyphonic character answers to every reading; the matched
+ * characters are marked either way. The pinyin data is fetched the first time a query holds
+ * Latin letters.
  *
  * @tag gualian-hierarchy-tree
  * @summary Browse the hierarchy, search it, and select a division.
@@ -232,7 +238,11 @@ export class GualianHierarchyTree extends GualianElement {
   #stale = true;
   #active: string | null = null;
   #matches: string[] = [];
-  #matchSet = new Set<string>();
+  /** The characters matched in each match's name, [start, end), by code. */
+  #matchedChars = new Map<string, readonly [number, number]>();
+  /** Some matches were found through pinyin. */
+  #byPinyin = false;
+  readonly #pinyin = new PinyinSearch(this, () => this.#runSearch());
   #siblings = new Map<number, number[]>();
   #rowHeight = 36;
 
@@ -308,8 +318,13 @@ export class GualianHierarchyTree extends GualianElement {
 
   #renderSearch(): TemplateResult {
     const q = this.#query.trim();
+    const note = this.#pinyin.note(q);
     let status = '';
-    if (q !== '') status = this.#matches.length === 0 ? this.t('ui.noMatch') : this.t('ui.matchOf', { index: this.#currentMatch + 1, count: this.#matches.length });
+    if (note === 'ui.pinyin.loading') status = this.t(note);
+    else if (q !== '') {
+      status = this.#matches.length === 0 ? this.t('ui.noMatch') : this.t(this.#byPinyin ? 'ui.pinyin.matchOf' : 'ui.matchOf', { index: this.#currentMatch + 1, count: this.#matches.length });
+      if (note !== null) status = `${status} · ${this.t(note)}`;
+    }
     const partial = q !== '' && this.divisions.hasPendingWithin(this.root);
     return html`<div class="search" part="search">
       <label for="search">${this.t('ui.search')}</label>
@@ -326,7 +341,7 @@ export class GualianHierarchyTree extends GualianElement {
     const loading = open && h.subtreeEnd(row) === row + 1 && this.divisions.isLoading(code);
     const siblings = this.#siblingsOf(h, row);
     const selected = code === this.selected;
-    const match = this.#matchSet.has(code);
+    const match = this.#matchedChars.has(code);
     const current = match && this.#matches[this.#currentMatch] === code;
     const badge = this.badges?.(h.at(row)) ?? null;
     const parts = ['row', selected ? 'selected' : '', match ? 'match' : '', current ? 'current-match' : ''].filter(Boolean).join(' ');
@@ -344,18 +359,15 @@ export class GualianHierarchyTree extends GualianElement {
       tabindex=${code === this.#active ? '0' : '-1'}
     >
       <span class="toggle" part="toggle" aria-hidden="true"></span>
-      <span class="name" part="name">${match ? this.#highlight(h.nameAt(row)) : h.nameAt(row)}</span>
+      <span class="name" part="name">${match ? this.#highlight(h.nameAt(row), this.#matchedChars.get(code)!) : h.nameAt(row)}</span>
       <span class="code" part="code">${code}</span>
       ${loading ? html`<span class="note">${this.t('ui.loading')}</span>` : nothing}
       ${badge ? html`<span class=${`badge ${badge.tone ?? 'info'}`} part=${`badge badge-${badge.tone ?? 'info'}`}>${badge.label}</span>` : nothing}
     </div>`;
   }
 
-  #highlight(name: string): TemplateResult {
-    const q = this.#query.trim();
-    const at = q === '' ? -1 : name.indexOf(q);
-    if (at < 0) return html`${name}`;
-    return html`${name.slice(0, at)}<mark part="mark">${name.slice(at, at + q.length)}</mark>${name.slice(at + q.length)}`;
+  #highlight(name: string, [start, end]: readonly [number, number]): TemplateResult {
+    return html`${name.slice(0, start)}<mark part="mark">${name.slice(start, end)}</mark>${name.slice(end)}`;
   }
 
   #rebuild(): void {
@@ -610,20 +622,23 @@ export class GualianHierarchyTree extends GualianElement {
     for (const code of this.#searchOpened) if (this.#open.get(code) === true) this.#open.delete(code);
     this.#searchOpened.clear();
     this.#matches = [];
+    this.#matchedChars = new Map();
+    this.#byPinyin = false;
     this.#currentMatch = -1;
     this.#stale = true;
     const q = this.#query.trim();
     if (h !== null && q !== '') {
       const scope = this.root !== null && h.has(this.root) ? this.root : undefined;
-      const rows = h
-        .search(q, { scope, limit: MATCH_LIMIT })
-        .map((d) => h.indexOf(d.code))
-        .sort((a, b) => a - b);
-      for (const row of rows) this.#openAncestors(h, row, true);
-      this.#matches = rows.map((row) => h.codeAt(row));
-      if (rows.length > 0) this.#goToMatch(0);
+      // The best matches are kept; they are walked in tree order.
+      const hits = this.#pinyin.search(h, q, { scope, limit: MATCH_LIMIT }).sort((a, b) => a.row - b.row);
+      for (const hit of hits) {
+        this.#openAncestors(h, hit.row, true);
+        this.#matchedChars.set(h.codeAt(hit.row), [hit.start, hit.end]);
+      }
+      this.#matches = hits.map((hit) => h.codeAt(hit.row));
+      this.#byPinyin = hits.some((hit) => hit.byPinyin);
+      if (hits.length > 0) this.#goToMatch(0);
     }
-    this.#matchSet = new Set(this.#matches);
     this.requestUpdate();
   }
 

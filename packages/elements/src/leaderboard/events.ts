@@ -2,7 +2,7 @@
  * The events `<gualian-leaderboard>` fires: typed classes, like those of base/events.ts, so
  * listeners read typed fields instead of an untyped `detail`. Both bubble and cross shadow roots.
  */
-import type { Period } from '@gualian/core';
+import type { Period } from '@gualian/core/assessment';
 import type { Entry, RankKind } from './model.js';
 
 /**

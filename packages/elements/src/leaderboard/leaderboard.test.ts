@@ -1,5 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { type Hierarchy } from '@gualian/core';
+import { Roster } from '@gualian/core/pairing';
 import {
   applyGradeQuota,
   computeFacts,
@@ -9,13 +11,11 @@ import {
   rankGroups,
   rankSubjects,
   redBlackLists,
-  Roster,
   scoreAll,
-  type Hierarchy,
   type Period,
   type Rubric,
   type Scores,
-} from '@gualian/core';
+} from '@gualian/core/assessment';
 import { generateRoster } from '@gualian/core/demo';
 import { edition } from '../../../../tests/fixtures/data.js';
 import './define.js';

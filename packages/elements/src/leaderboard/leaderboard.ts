@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { type Hierarchy, type Lang } from '@gualian/core';
+import { pairingPolicySchema, type Roster } from '@gualian/core/pairing';
 import {
   AssessmentError,
   computeFacts,
   describeAssessmentError,
-  pairingPolicySchema,
   parsePeriod,
   parseRubric,
   period as makePeriod,
@@ -13,24 +14,26 @@ import {
   previousPeriod,
   scoreAll,
   type FactOptions,
-  type Hierarchy,
-  type Lang,
   type Period,
   type PeriodKind,
   type QuotaResult,
   type RedBlackOptions,
-  type Roster,
   type Rubric,
   type RubricInput,
   type ScoredSubject,
   type Scores,
-} from '@gualian/core';
+} from '@gualian/core/assessment';
 import { GualianElement } from '../base/gualian-element.js';
 import { dataTableStyles, tonePalette } from '../base/styles.js';
-import type { MessageKey } from '../i18n/index.js';
 import { GualianPeriodChangeEvent, GualianRankSelectEvent } from './events.js';
 import { choicesOf, commonPlace, countyOf, gradesBestFirst, labelIn, monthName, periodLabel, quotaOf, rank, RANK_KINDS, samePeriod, type Choices, type Entry, type RankKind, type Ranking, type ShowFilter } from './model.js';
 import { leaderboardStyles } from './styles.js';
+import { registerUiMessages, type MessageKey } from '../i18n/index.js';
+import { messages } from './messages.zh-Hans.js';
+import { redBlackListStyles } from '../base/rank-lists.js';
+
+// This widget's own labels: zh-Hans with the code, zh-Hant and en loaded when first spoken.
+registerUiMessages({ 'zh-Hans': messages, 'zh-Hant': () => import('./messages.zh-Hant.js'), en: () => import('./messages.en.js') });
 
 /** How many entries each of the red and black lists shows; the table lists them all. */
 const LIST_SHOWN = 10;
@@ -137,7 +140,7 @@ type Problem = { error: unknown };
  * </script>
  */
 export class GualianLeaderboard extends GualianElement {
-  static override styles = [...GualianElement.styles, tonePalette, dataTableStyles, leaderboardStyles];
+  static override styles = [...GualianElement.styles, tonePalette, dataTableStyles, redBlackListStyles, leaderboardStyles];
 
   static override properties: PropertyDeclarations = {
     scores: { attribute: false },

@@ -5,15 +5,13 @@
  * Pure: no Lit, no DOM. Every rule (order, ties, lists, quota) stays in the core; this module
  * only chooses which subjects go in and reads the results.
  */
+import { compareCodes, type Hierarchy, type Lang } from '@gualian/core';
 import {
   applyGradeQuota,
-  compareCodes,
   rankGroups,
   rankSubjects,
   redBlackLists,
   type GradeBand,
-  type Hierarchy,
-  type Lang,
   type Period,
   type QuotaResult,
   type RankedSubject,
@@ -21,7 +19,7 @@ import {
   type Rubric,
   type ScoredSubject,
   type Scores,
-} from '@gualian/core';
+} from '@gualian/core/assessment';
 import type { MessageKey } from '../i18n/index.js';
 
 /** What the board ranks: cadres, their units, or the counties or townships they work in. */

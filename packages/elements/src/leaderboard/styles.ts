@@ -5,11 +5,9 @@
  */
 import { css } from 'lit';
 
-/** The leaderboard's styles, on top of the shared base and the tone palette. */
+/** The leaderboard's styles, on top of the shared base, the tone palette, the table and the red/black lists (base/rank-lists.ts). */
 export const leaderboardStyles = css`
   :host {
-    --_red: var(--gualian-red-list-color, #a0111f);
-    --_black: var(--gualian-black-list-color, #1f2328);
     --_up: var(--gualian-move-up-color, #116329);
     --_down: var(--gualian-move-down-color, #a0111f);
   }
@@ -29,8 +27,7 @@ export const leaderboardStyles = css`
     font-size: 1.125em;
     font-weight: 600;
   }
-  .section-title,
-  .list-title {
+  .section-title {
     font-weight: 600;
   }
   .muted,
@@ -65,53 +62,6 @@ export const leaderboardStyles = css`
     color: var(--_muted);
   }
 
-  .lists {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75em;
-  }
-  .list {
-    flex: 1 1 20em;
-    min-width: 0;
-    border: 1px solid var(--_rule);
-    border-top: 4px solid var(--_black);
-    border-radius: var(--gualian-radius, 4px);
-    padding: 0.5em 0.75em;
-  }
-  .list.red {
-    border-top-color: var(--_red);
-  }
-  .list.red .list-title {
-    color: var(--_red);
-  }
-  .list.black .list-title {
-    color: var(--_black);
-  }
-  .entries {
-    margin: 0.25em 0;
-    padding: 0;
-    list-style: none;
-  }
-  .entries li {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0 0.5em;
-    padding: 0.125em 0;
-    border-bottom: 1px solid var(--_rule);
-  }
-  .entry-rank {
-    min-width: 4.5em;
-    color: var(--_muted);
-    font-variant-numeric: tabular-nums;
-  }
-  .entry-name {
-    font-weight: 600;
-    overflow-wrap: anywhere;
-  }
-  .entry-score {
-    font-variant-numeric: tabular-nums;
-  }
 
   .dist {
     display: flex;
@@ -142,16 +92,6 @@ export const leaderboardStyles = css`
     white-space: nowrap;
     font-weight: 600;
   }
-  tbody tr:hover,
-  tbody tr:focus-within {
-    background: var(--gualian-row-hover-background, #f6f8fa);
-  }
-  tbody tr.red th {
-    box-shadow: inset 3px 0 0 var(--_red);
-  }
-  tbody tr.black th {
-    box-shadow: inset 3px 0 0 var(--_black);
-  }
   .place {
     font-size: var(--_small);
   }
@@ -160,7 +100,6 @@ export const leaderboardStyles = css`
   .grade {
     white-space: nowrap;
   }
-  .open,
   .link {
     border: 0;
     background: none;
@@ -169,9 +108,6 @@ export const leaderboardStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.2em;
     text-align: start;
-  }
-  .open {
-    font-weight: 600;
   }
 
   .move {

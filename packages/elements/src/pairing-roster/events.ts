@@ -2,7 +2,7 @@
  * The event `<gualian-pairing-roster>` fires when the user edits the pairings: a typed class,
  * like those of base/events.ts, so listeners read typed fields instead of an untyped `detail`.
  */
-import type { Pairing } from '@gualian/core';
+import type { Pairing } from '@gualian/core/pairing';
 
 /** What the user did: added a cadre to a village, removed one, changed a lead, accepted a proposal. */
 export type PairingsChangeCause = 'add' | 'remove' | 'lead' | 'plan';

@@ -5,7 +5,8 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { checkPairing, Roster, type Cadre, type Hierarchy, type Pairing } from '@gualian/core';
+import { type Hierarchy } from '@gualian/core';
+import { checkPairing, Roster, type Cadre, type Pairing } from '@gualian/core/pairing';
 import { translate } from '../base/testing/messages.js';
 import { generateRoster, type GeneratedRoster } from '@gualian/core/demo';
 import { edition } from '../../../../tests/fixtures/data.js';
@@ -43,6 +44,8 @@ const $$ = <E extends Element = HTMLElement>(el: GualianPairingRoster, selector:
 const cadreRows = (el: GualianPairingRoster) => $$(el, '[part~="cadres"] tbody tr').filter((tr) => tr.querySelector('[part~="remove"]') !== null);
 const problems = (el: GualianPairingRoster) => $$(el, '[part~="problem"]').map((li) => li.textContent!.trim());
 const summary = (el: GualianPairingRoster) => $(el, '[part~="summary"]')!.textContent!.trim();
+/** The planner is imported on the first request: wait for its proposal (or its error). */
+const proposal = (el: GualianPairingRoster) => waitUntil(() => $(el, '[part~="plan"]') !== null || $(el, '[part~="notice"][role="alert"]') !== null, 'the proposal');
 
 /** The core's verdict on one village after the widget's edit. */
 function coverageOf(h: Hierarchy, cadres: readonly Cadre[], pairings: readonly Pairing[], village: string) {
@@ -271,7 +274,7 @@ describe('gualian-pairing-roster on Zhaotong’s roster', function () {
     const changes = record(el, 'gualian-pairings-change');
     $(el, '[part~="propose"]')!.focus();
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
+    await proposal(el);
     const plan = $(el, '[part~="plan"]')!;
     expect(plan.textContent).to.include('新人00').and.include(h.get(target)!.name);
     expect(plan.textContent).to.not.include('外县新人');
@@ -300,7 +303,7 @@ describe('gualian-pairing-roster on Zhaotong’s roster', function () {
     const pairings = demo.pairings.filter((p) => ids.has(p.cadreId));
     const el = await mountRoster(county, { cadres: leaders, pairings });
     $(el, '[part~="propose"]')!.click();
-    await el.updateComplete;
+    await proposal(el);
     // Each village needs 3; the leaders already paired count; nobody is left to place.
     const villages = h.descendantsOf(county, 'village').length;
     const seated = pairings.filter((p) => p.role === 'village' && p.code.startsWith(county)).length;
@@ -327,7 +330,7 @@ describe('gualian-pairing-roster on Zhaotong’s roster', function () {
     for (const name of names.slice(1)) expect(shownText(el)).to.include(name);
     await sendKeys({ press: 'Escape' });
     $(el, '[part~="propose"]')!.click();
-    await el.updateComplete;
+    await proposal(el);
     const plan = $(el, '[part~="plan"]')!.textContent!;
     expect(names.slice(1).some((name) => plan.includes(name)), 'a hostile name in the proposal').to.equal(true);
     expect(el.shadowRoot!.querySelectorAll('img, script, svg, b').length).to.equal(0);
@@ -360,7 +363,7 @@ describe('gualian-pairing-roster on Zhaotong’s roster', function () {
     expect(summary(el)).to.equal(translate('ui.roster.villageShort', 'en', { count: 2, required: 3 }));
     expect(problems(el)).to.include(`${h.get(village)!.name}: 2 paired cadres, at least 3 required`);
     $(el, '[part~="propose"]')!.click();
-    await el.updateComplete;
+    await proposal(el);
     expect($(el, '[part~="plan"]')!.textContent).to.include('Not enough cadres');
   });
 });

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { type Division, type Hierarchy, type Lang } from '@gualian/core';
 import {
   checkPairing,
   describeViolation,
@@ -7,22 +8,23 @@ import {
   Roster,
   type Cadre,
   type CoverageReport,
-  type Division,
-  type Hierarchy,
-  type Lang,
   type Pairing,
   type PairingPolicy,
   type PairingPolicyInput,
   type Violation,
-} from '@gualian/core';
-import { planPairings, type PlanResult, type Shortage } from '@gualian/core/planner';
+} from '@gualian/core/pairing';
+import type { PlanResult, Shortage } from '@gualian/core/planner';
 import { GualianElement } from '../base/gualian-element.js';
-import type { MessageKey } from '../i18n/index.js';
 import { GualianSelectEvent } from '../base/events.js';
 import { GualianPairingsChangeEvent, type PairingsChangeCause } from './events.js';
 import { findCadres, indexRoster, shortCode, unitSpread, within, type RosterIndex } from './roster-index.js';
 import { rosterStyles } from './styles.js';
 import { tonePalette } from '../base/styles.js';
+import { registerUiMessages, type MessageKey } from '../i18n/index.js';
+import { messages } from './messages.zh-Hans.js';
+
+// This widget's own labels: zh-Hans with the code, zh-Hant and en loaded when first spoken.
+registerUiMessages({ 'zh-Hans': messages, 'zh-Hant': () => import('./messages.zh-Hant.js'), en: () => import('./messages.en.js') });
 
 /** The levels the roster edits. */
 type ScopeLevel = 'county' | 'township' | 'village';
@@ -626,8 +628,8 @@ export class GualianPairingRoster extends GualianElement {
   #renderPlan(m: Model): TemplateResult {
     const p = this.#proposal;
     return html`<div class="actions">
-        <button type="button" class="primary" part="propose" id="propose" @click=${this.#propose}>${this.t('ui.roster.propose')}</button>
-        <span class="hint">${this.t('ui.roster.proposeHint', { place: m.county.name })}</span>
+        <button type="button" class="primary" part="propose" id="propose" aria-busy=${this.#planning ? 'true' : 'false'} @click=${this.#propose}>${this.t('ui.roster.propose')}</button>
+        <span class="hint">${this.#planning ? this.t('ui.loading') : this.t('ui.roster.proposeHint', { place: m.county.name })}</span>
       </div>
       ${this.#planError !== null ? html`<p class="notice bad" part="notice" role="alert">${this.#planError}</p>` : nothing}
       ${p === null
@@ -731,10 +733,33 @@ export class GualianPairingRoster extends GualianElement {
     this.#emit([...m.pairings.filter((_, i) => !current.has(i)), ...added], added, removed, 'lead', this.t('ui.roster.leadChanged', { role: this.#leadRole(m.level), name }));
   }
 
-  #propose(): void {
-    const m = this.#fresh();
-    if (m === null) return;
+  /** The planner, imported the first time a proposal is asked for: most visits to a roster never ask. */
+  #planner: Promise<typeof import('@gualian/core/planner')> | null = null;
+  #planning = false;
+
+  async #propose(): Promise<void> {
+    if (this.#planning) return;
     this.#planError = null;
+    this.#planning = true;
+    this.requestUpdate();
+    let planPairings: (typeof import('@gualian/core/planner'))['planPairings'];
+    try {
+      ({ planPairings } = await (this.#planner ??= import('@gualian/core/planner')));
+    } catch (e) {
+      this.#planner = null;
+      this.#planning = false;
+      this.#proposal = null;
+      this.#planError = this.t('ui.roster.planFailed', { reason: reasonOf(e) });
+      this.requestUpdate();
+      return;
+    }
+    this.#planning = false;
+    // The model as it is now: the roster may have changed while the planner loaded.
+    const m = this.#fresh();
+    if (m === null) {
+      this.requestUpdate();
+      return;
+    }
     try {
       const plan = planPairings(m.h, { scope: m.county.code, cadres: countyCadres(m.cadres, m.pairings, m.county.code), fixed: m.pairings, policy: m.policy });
       const changes = plan.pairings.filter((p) => within(p.code, m.scope.code));

@@ -4,7 +4,8 @@
  * views of the data for display; whether the pairings satisfy the policy is the core's
  * `checkPairing`, never decided here.
  */
-import { KNOWN_UNITS, normalizeCode, type Cadre, type Pairing, type PairingPolicy } from '@gualian/core';
+import { normalizeCode } from '@gualian/core';
+import { KNOWN_UNITS, type Cadre, type Pairing, type PairingPolicy } from '@gualian/core/pairing';
 
 /** The pairings of one year, indexed for drawing. Positions are indices into the `pairings` array given. */
 export interface RosterIndex {

@@ -4,6 +4,7 @@ import { ancestorCodes, DIVISION_LEVELS, isWithin, levelOfCode, levelRank, norma
 import { GualianElement } from '../base/gualian-element.js';
 import { GualianChangeEvent } from '../base/events.js';
 import { isPlaceholderAt } from '../base/placeholders.js';
+import { PinyinSearch, type DivisionHit } from '../base/pinyin.js';
 
 /** How deep a region picker goes. */
 export type PickerDepth = OfficialLevel;
@@ -28,6 +29,11 @@ interface Column {
  * `<select>` per level, filled from the level above, plus a search by name whose results show
  * the full path. Province chunks of a lazily loaded pack are fetched when first needed.
  *
+ * The search also takes pinyin: `zhaotong` or its initials `zt` find 昭通市, `zhenx` finds
+ * 镇雄县, `镇x` mixes both, and a polyphonic character answers to every reading. Matches by the
+ * characters typed come first, then pinyin matches (whole name, start of the name, initials,
+ * inside the name). The pinyin data is fetched the first time a query holds Latin letters.
+ *
  * @tag gualian-region-picker
  * @summary Choose a division, level by level or by searching its name.
  *
@@ -42,6 +48,7 @@ interface Column {
  * @csspart search-input - The search input.
  * @csspart results - The list of search results.
  * @csspart result - One search result (the division's full path).
+ * @csspart mark - The characters of a result's name that matched the search.
  * @csspart load-all - The button that fetches every chunk so the search covers the whole country.
  * @csspart levels - The row of selects.
  * @csspart level - One label and its select.
@@ -53,6 +60,7 @@ interface Column {
  *
  * @cssprop [--gualian-select-min-width=8em] - The minimum width of each select.
  * @cssprop [--gualian-result-active-background=#d3e3fd] - Background of the active search result.
+ * @cssprop [--gualian-match-background=#fff1a8] - Background of the characters matching the search.
  *
  * @example
  * <script type="module" src="/gualian-elements.bundle.js"></script>
@@ -117,6 +125,10 @@ export class GualianRegionPicker extends GualianElement {
         min-height: var(--_hit);
         cursor: pointer;
       }
+      mark {
+        background: var(--gualian-match-background, #fff1a8);
+        color: inherit;
+      }
       li[role='option'][aria-selected='true'] {
         background: var(--gualian-result-active-background, #d3e3fd);
         outline: 2px solid var(--gualian-focus-color, #0b57d0);
@@ -157,6 +169,8 @@ export class GualianRegionPicker extends GualianElement {
   /** Codes chosen, one per column; codes rather than row positions, which a chunk merge shifts. */
   #path: string[] = [];
   #query = '';
+  /** The search results: rows of the hierarchy and the characters matched. */
+  #hits: DivisionHit[] = [];
   /** Codes of the search results. */
   #results: string[] = [];
   #activeResult = -1;
@@ -169,6 +183,7 @@ export class GualianRegionPicker extends GualianElement {
   /** Chunks that failed to load: the picker stops waiting for them rather than retry in a loop. */
   readonly #unreachable = new Set<string>();
   #lastHierarchy: Hierarchy | null = null;
+  readonly #pinyin = new PinyinSearch(this, () => this.#runSearch(this.#query));
 
   constructor() {
     super();
@@ -228,9 +243,15 @@ export class GualianRegionPicker extends GualianElement {
   #renderSearch(h: Hierarchy): TemplateResult {
     const open = this.#query.trim() !== '' && this.#results.length > 0;
     const partial = this.#query.trim() !== '' && this.divisions.hasPendingWithin(this.root);
+    const note = this.#pinyin.note(this.#query);
     let status = '';
     if (this.#searching) status = this.t('ui.loading');
-    else if (this.#query.trim() !== '') status = this.#results.length === 0 ? this.t('ui.noMatch') : this.t('ui.results', { count: this.#results.length });
+    else if (note === 'ui.pinyin.loading') status = this.t(note);
+    else if (this.#query.trim() !== '') {
+      const byPinyin = this.#hits.some((hit) => hit.byPinyin);
+      status = this.#results.length === 0 ? this.t('ui.noMatch') : this.t(byPinyin ? 'ui.pinyin.results' : 'ui.results', { count: this.#results.length });
+      if (note !== null) status = `${status} · ${this.t(note)}`;
+    }
     return html`<div class="search" part="search">
       <label for="search" part="label">${this.t('ui.search')}</label>
       <input
@@ -251,13 +272,21 @@ export class GualianRegionPicker extends GualianElement {
         ${open
           ? this.#results.map(
               (code, k) =>
-                html`<li id=${`result-${k}`} role="option" part="result" aria-selected=${k === this.#activeResult ? 'true' : 'false'} @mousedown=${preventBlur} @click=${() => this.#chooseResult(code)}>${this.#pathText(h, code)}</li>`,
+                html`<li id=${`result-${k}`} role="option" part="result" aria-selected=${k === this.#activeResult ? 'true' : 'false'} @mousedown=${preventBlur} @click=${() => this.#chooseResult(code)}>${this.#renderResult(h, this.#hits[k]!)}</li>`,
             )
           : nothing}
       </ul>
       <span class="status" role="status">${status}</span>
       ${partial && !this.#searching ? html`<button type="button" part="load-all" @click=${this.#loadAll}>${this.t('ui.loadAll')}</button>` : nothing}
     </div>`;
+  }
+
+  /** A result's path, the matched characters of its name marked. */
+  #renderResult(h: Hierarchy, hit: DivisionHit): TemplateResult {
+    const name = h.nameAt(hit.row);
+    const parent = h.parentIndex(hit.row);
+    const above = parent < 0 ? '' : this.#pathText(h, h.codeAt(parent));
+    return html`${above === '' ? '' : `${above} / `}${name.slice(0, hit.start)}<mark part="mark">${name.slice(hit.start, hit.end)}</mark>${name.slice(hit.end)}`;
   }
 
   /** The columns to show: one per chosen level, the next to choose, then disabled ones down to `depth`. */
@@ -422,17 +451,18 @@ export class GualianRegionPicker extends GualianElement {
   #runSearch(fragment: string): void {
     const h = this.divisions.hierarchy;
     if (h === null || fragment.trim() === '') {
+      this.#hits = [];
       this.#results = [];
       this.#activeResult = -1;
       return;
     }
     const levels = DEPTHS.slice(0, this.#deepest() + 1);
     const scope = this.root !== null && h.has(this.root) ? this.root : undefined;
-    const hits = h.search(fragment, { scope, levels, limit: SEARCH_LIMIT + 1 });
-    this.#results = hits
-      .filter((d) => d.code !== scope && !(this.collapsePlaceholders && isPlaceholderAt(h, h.indexOf(d.code))))
-      .slice(0, SEARCH_LIMIT)
-      .map((d) => d.code);
+    this.#hits = this.#pinyin
+      .search(h, fragment, { scope, levels, limit: SEARCH_LIMIT + 1 })
+      .filter((hit) => h.codeAt(hit.row) !== scope && !(this.collapsePlaceholders && isPlaceholderAt(h, hit.row)))
+      .slice(0, SEARCH_LIMIT);
+    this.#results = this.#hits.map((hit) => h.codeAt(hit.row));
     this.#activeResult = this.#results.length > 0 ? 0 : -1;
   }
 
@@ -461,6 +491,7 @@ export class GualianRegionPicker extends GualianElement {
       case 'Escape':
         if (this.#query === '') return;
         this.#query = '';
+        this.#hits = [];
         this.#results = [];
         break;
       default:
@@ -474,6 +505,7 @@ export class GualianRegionPicker extends GualianElement {
   #chooseResult(code: string): void {
     this.#wanted = code;
     this.#query = '';
+    this.#hits = [];
     this.#results = [];
     this.#activeResult = -1;
     this.#resolvePath();

@@ -2,7 +2,7 @@
  * The events of `<gualian-review-queue>`, typed like the shared events in `base/events.ts`:
  * classes with their own fields instead of an untyped `detail`, bubbling and crossing shadow roots.
  */
-import type { AssessmentError, ReviewAction, ReviewStep, SheetReview } from '@gualian/core';
+import type { AssessmentError, ReviewAction, ReviewStep, SheetReview } from '@gualian/core/assessment';
 
 const FLAGS: EventInit = { bubbles: true, composed: true };
 

@@ -3,7 +3,7 @@
  * screen, and the reading of a typed value for an adjustment. Presentation only: which reviews
  * wait for whom, and what a step does, is the core's (`reviewQueue`, `reviewSheet`).
  */
-import { currentSheet, periodKey, type FactType, type ReviewState, type ScoreSheet, type SheetReview } from '@gualian/core';
+import { currentSheet, periodKey, type FactType, type ReviewState, type ScoreSheet, type SheetReview } from '@gualian/core/assessment';
 
 /** The orders of the list. */
 export const QUEUE_SORTS = ['place', 'total-desc', 'total-asc', 'subject', 'waiting'] as const;

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { type Hierarchy } from '@gualian/core';
 import {
   AssessmentError,
   currentSheet,
@@ -8,10 +9,9 @@ import {
   reviewQueue,
   reviewSheet,
   startReview,
-  type Hierarchy,
   type Reviewer,
   type SheetReview,
-} from '@gualian/core';
+} from '@gualian/core/assessment';
 import { translate, type MessageKey } from '../base/testing/messages.js';
 import { widgetSuites } from '../base/testing/suites.js';
 import { deepActiveElement, mount, ready, record, shownText, unmountAll } from '../base/testing/mount.js';

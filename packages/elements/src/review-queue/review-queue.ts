@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { type Hierarchy, type Lang } from '@gualian/core';
 import {
   AssessmentError,
   currentSheet,
@@ -12,8 +13,6 @@ import {
   reviewSheet,
   type Adjustment,
   type GradeBand,
-  type Hierarchy,
-  type Lang,
   type ReviewAction,
   type ReviewFlow,
   type ReviewRequest,
@@ -22,15 +21,19 @@ import {
   type Rubric,
   type RubricInput,
   type SheetReview,
-} from '@gualian/core';
+} from '@gualian/core/assessment';
 import { GualianElement } from '../base/gualian-element.js';
 import { tonePalette } from '../base/styles.js';
-import type { MessageKey } from '../i18n/index.js';
 import { formatNumber, RubricWords, stampOf } from '../score-sheet/format.js';
 import { nameOf, type SubjectNames } from '../score-sheet/score-sheet.js';
 import { GualianReviewEvent, GualianReviewRefusedEvent, GualianReviewSelectEvent } from './events.js';
 import { arrange, entryOf, QUEUE_SORTS, readValue, reviewKey, type QueueEntry, type QueueSort, type ValueProblem } from './queue.js';
 import { reviewQueueStyles } from './styles.js';
+import { registerUiMessages, type MessageKey } from '../i18n/index.js';
+import { messages } from './messages.zh-Hans.js';
+
+// This widget's own labels: zh-Hans with the code, zh-Hant and en loaded when first spoken.
+registerUiMessages({ 'zh-Hans': messages, 'zh-Hant': () => import('./messages.zh-Hant.js'), en: () => import('./messages.en.js') });
 
 /** The step that moves a sheet on from each state. */
 const FORWARD: Readonly<Record<ReviewState, ReviewAction | null>> = { draft: 'submit', submitted: 'review', reviewed: 'approve', approved: 'publish', published: null };
@@ -251,11 +254,7 @@ export class GualianReviewQueue extends GualianElement {
     });
   }
 
-  protected override renderStatus(): TemplateResult | null {
-    if (this.divisions.error) return this.renderError(this.divisions.error);
-    if (this.divisions.waiting) return html`<p class="status" part="status" role="status">${this.t('ui.loading')}</p>`;
-    return null;
-  }
+  protected override divisionsOptional = true;
 
   protected override render(): TemplateResult {
     const status = this.renderStatus();

@@ -4,7 +4,7 @@
  * no Lit, no DOM. Validity is the core's alone (`validateRubric`); this module only says which
  * field an issue is about.
  */
-import { DEFAULT_GRADES, type RubricIssue } from '@gualian/core';
+import { DEFAULT_GRADES, type RubricIssue } from '@gualian/core/assessment';
 
 /** A JSON object as written. */
 export type Json = Record<string, unknown>;

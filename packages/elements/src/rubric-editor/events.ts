@@ -2,7 +2,7 @@
  * The event `<gualian-rubric-editor>` fires: a typed class, like those of base/events.ts, so
  * listeners read typed fields instead of an untyped `detail`.
  */
-import type { Rubric } from '@gualian/core';
+import type { Rubric } from '@gualian/core/assessment';
 
 /**
  * The user changed the rubric and it is valid: `rubric` is what the core's `parseRubric` makes

@@ -3,7 +3,7 @@
  * `scoreAll` over a fact table, then `rankSubjects` and `applyGradeQuota`, counted by grade.
  * Pure: no Lit, no DOM.
  */
-import { applyGradeQuota, rankSubjects, scoreAll, type FactTable, type Rubric } from '@gualian/core';
+import { applyGradeQuota, rankSubjects, scoreAll, type FactTable, type Rubric } from '@gualian/core/assessment';
 
 /** A rubric's effect on a fact table. */
 export interface Effect {

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { Roster } from '@gualian/core/pairing';
 import {
   applyGradeQuota,
   computeFacts,
@@ -8,12 +9,11 @@ import {
   parseRubric,
   period,
   rankSubjects,
-  Roster,
   scoreAll,
   type FactTable,
   type Rubric,
   type RubricInput,
-} from '@gualian/core';
+} from '@gualian/core/assessment';
 import { generateRoster } from '@gualian/core/demo';
 import { edition } from '../../../../tests/fixtures/data.js';
 import './define.js';

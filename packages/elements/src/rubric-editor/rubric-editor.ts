@@ -1,5 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { translate, type Lang } from '@gualian/core';
+import { pairingPolicySchema, type Roster } from '@gualian/core/pairing';
 import {
   AssessmentError,
   computeFacts,
@@ -7,22 +9,18 @@ import {
   describeRubricIssue,
   FACT_TYPES,
   ITEM_KINDS,
-  pairingPolicySchema,
   parsePeriod,
   period as makePeriod,
   RECORD_FACTS,
   SUBJECT_KINDS,
-  translate,
   validateRubric,
   type FactTable,
-  type Lang,
   type Period,
-  type Roster,
   type Rubric,
   type RubricInput,
   type RubricIssue,
   type RubricValidation,
-} from '@gualian/core';
+} from '@gualian/core/assessment';
 import { GualianElement } from '../base/gualian-element.js';
 import { dataTableStyles, tonePalette } from '../base/styles.js';
 import { labelIn, periodLabel } from '../leaderboard/model.js';
@@ -30,6 +28,11 @@ import { blankDraft, blankItem, blankSection, draftJson, fieldText, freshId, idK
 import { changedGrades, effectOf, type Effect } from './preview.js';
 import { GualianRubricChangeEvent } from './events.js';
 import { editorStyles } from './styles.js';
+import { registerUiMessages } from '../i18n/index.js';
+import { messages } from './messages.zh-Hans.js';
+
+// This widget's own labels: zh-Hans with the code, zh-Hant and en loaded when first spoken.
+registerUiMessages({ 'zh-Hans': messages, 'zh-Hant': () => import('./messages.zh-Hant.js'), en: () => import('./messages.en.js') });
 
 /** How many issues the list at the top names; the rest are counted. */
 const ISSUES_LISTED = 50;

@@ -2,7 +2,8 @@
  * How the assessment widgets write numbers, times, periods and a rubric's labels in the reader's
  * language. Presentation only: every figure comes from the core's sheet as it is.
  */
-import { DEFAULT_GRADES, translate, type GradeBand, type Lang, type Period, type Rubric, type RubricInput } from '@gualian/core';
+import { translate, type Lang } from '@gualian/core';
+import { DEFAULT_GRADES, type GradeBand, type Period, type Rubric, type RubricInput } from '@gualian/core/assessment';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 

@@ -10,7 +10,7 @@ import {
   type Rubric,
   type ScoreSheet,
   type SheetReview,
-} from '@gualian/core';
+} from '@gualian/core/assessment';
 import { translate, type MessageKey } from '../base/testing/messages.js';
 import { HOSTILE_NAMES, widgetSuites } from '../base/testing/suites.js';
 import { deepActiveElement, mount, ready, shownText, unmountAll } from '../base/testing/mount.js';

@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { type Lang } from '@gualian/core';
 import {
   AssessmentError,
   currentSheet,
   describeAssessmentError,
   REVIEW_LEVELS,
-  type Lang,
   type ReviewFlow,
   type ReviewLevel,
   type ReviewStep,
@@ -15,13 +15,17 @@ import {
   type SheetLine,
   type SheetReview,
   type SheetSection,
-} from '@gualian/core';
+} from '@gualian/core/assessment';
 import { GualianElement } from '../base/gualian-element.js';
 import { tonePalette } from '../base/styles.js';
-import type { MessageKey } from '../i18n/index.js';
 import { printIsolation } from '../visit-log/styles.js';
 import { formatNumber, formatStamp, periodValues, RubricWords } from './format.js';
 import { scoreSheetStyles } from './styles.js';
+import { registerUiMessages, type MessageKey } from '../i18n/index.js';
+import { messages } from './messages.zh-Hans.js';
+
+// This widget's own labels: zh-Hans with the code, zh-Hant and en loaded when first spoken.
+registerUiMessages({ 'zh-Hans': messages, 'zh-Hant': () => import('./messages.zh-Hant.js'), en: () => import('./messages.en.js') });
 
 /** Where subjects' names come from: a map of id → name, or a function. */
 export type SubjectNames = ReadonlyMap<string, string> | ((subjectId: string) => string | undefined);
@@ -218,11 +222,7 @@ export class GualianScoreSheet extends GualianElement {
     }
   }
 
-  protected override renderStatus(): TemplateResult | null {
-    if (this.divisions.error) return this.renderError(this.divisions.error);
-    if (this.divisions.waiting) return html`<p class="status" part="status" role="status">${this.t('ui.loading')}</p>`;
-    return null;
-  }
+  protected override divisionsOptional = true;
 
   protected override render(): TemplateResult {
     const status = this.renderStatus();

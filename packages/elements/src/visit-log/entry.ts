@@ -6,7 +6,8 @@
  * is attached to the field it concerns, as a message key, so it is shown in the reader's
  * language and follows a language switch.
  */
-import { dayNumber, visitSchema, yearRange, type Activity, type Visit } from '@gualian/core';
+import { dayNumber, yearRange } from '@gualian/core';
+import { visitSchema, type Activity, type Visit } from '@gualian/core/pairing';
 import type { MessageKey } from '../i18n/index.js';
 
 /** The fields of the visit form. */

@@ -2,7 +2,7 @@
  * The event of `<gualian-visit-log>`, typed like the shared events in `base/events.ts`: a class
  * with its own fields instead of an untyped `detail`, bubbling and crossing shadow roots.
  */
-import type { Visit } from '@gualian/core';
+import type { Visit } from '@gualian/core/pairing';
 
 /**
  * A visit was recorded through the form: it passed the core's `visitSchema`, was added to the

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { dayNumber, isoDate, Roster, yearRange, type Visit } from '@gualian/core';
+import { dayNumber, isoDate, yearRange } from '@gualian/core';
+import { Roster, type Visit } from '@gualian/core/pairing';
 import { translate } from '../base/testing/messages.js';
 import { generateRoster, type GeneratedRoster } from '@gualian/core/demo';
 import type { Hierarchy } from '@gualian/core';

@@ -3,27 +3,33 @@ import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import {
-  ACTIVITIES,
   dayNumber,
   isoDate,
-  ledgerOf,
   yearRange,
+  type Hierarchy,
+  type Lang,
+} from '@gualian/core';
+import {
+  ACTIVITIES,
+  ledgerOf,
   ZHAOTONG_POLICY,
   type Activity,
   type Cadre,
-  type Hierarchy,
-  type Lang,
   type Ledger,
   type LedgerLine,
   type Roster,
-} from '@gualian/core';
+} from '@gualian/core/pairing';
 import { GualianElement } from '../base/gualian-element.js';
-import type { MessageKey } from '../i18n/index.js';
 import { dayAt, moveDay, shadeOf, SHADES, yearGrid, type GridKey, type YearGrid } from './calendar.js';
 import { checkDraft, emptyDraft, newVisitId, type FieldError, type VisitDraft, type VisitField } from './entry.js';
 import { GualianVisitEvent } from './events.js';
 import { printIsolation, visitLogStyles } from './styles.js';
 import type { LedgerBook } from './xlsx.js';
+import { registerUiMessages, type MessageKey } from '../i18n/index.js';
+import { messages } from './messages.zh-Hans.js';
+
+// This widget's own labels: zh-Hans with the code, zh-Hant and en loaded when first spoken.
+registerUiMessages({ 'zh-Hans': messages, 'zh-Hant': () => import('./messages.zh-Hant.js'), en: () => import('./messages.en.js') });
 
 /** What the widget knows of its cadre for the year. */
 interface CadreView {
@@ -311,11 +317,10 @@ export class GualianVisitLog extends GualianElement {
     }
   }
 
+  protected override divisionsOptional = true;
+
   protected override renderStatus(): TemplateResult | null {
-    if (this.divisions.error) return this.renderError(this.divisions.error);
-    if (this.divisions.waiting) return html`<p class="status" part="status" role="status">${this.t('ui.loading')}</p>`;
-    if (this.roster === null) return html`<p class="status" part="status" role="status">${this.t('ui.visitLog.noRoster')}</p>`;
-    return null;
+    return super.renderStatus() ?? (this.roster === null ? html`<p class="status" part="status" role="status">${this.t('ui.visitLog.noRoster')}</p>` : null);
   }
 
   protected override render(): TemplateResult {

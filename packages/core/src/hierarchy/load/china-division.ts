@@ -53,19 +53,21 @@ export function loadChinaDivision(files: ChinaDivisionFiles, options: LoadOption
     const table = readTable(toText(input), source, issues, ['code', 'name', ...(parentColumn ? [parentColumn] : [])]);
     const hasParent = table.positions[2] !== undefined;
     const normalize = (raw: string) => normalizeCodeAt(raw, level);
-    for (const row of table.rows) {
-      const ctx: RowContext = { line: row.line, source, issues };
-      const code = checkCode(table.cell(row, 0), 'code', ctx, normalize);
-      const name = checkName(table.cell(row, 1), ctx);
+    // One context for the file, its line moved along (issues copy it): no object per row.
+    const ctx: RowContext = { line: 0, source, issues };
+    for (let i = 0; i < table.size; i++) {
+      ctx.line = table.line(i);
+      const code = checkCode(table.cell(i, 0), 'code', ctx, normalize);
+      const name = checkName(table.cell(i, 1), ctx);
       if (code === null || name === null) continue;
       if (hasParent) {
-        const declared = String(table.cell(row, 2) ?? '').trim();
+        const declared = String(table.cell(i, 2) ?? '').trim();
         if (declared !== parentOfShortCode(code)) {
           report(ctx, parentColumn!, 'row.parent', declared);
           continue;
         }
       }
-      sink.add(code, name, level === 'village' ? villageKind(code, name) : undefined, row.line, source);
+      sink.add(code, name, level === 'village' ? villageKind(code, name) : undefined, ctx.line, source);
     }
   }
   return assemble(sink, issues, options);

@@ -67,10 +67,10 @@ export function loadDivisionTable(input: string | Uint8Array | readonly Record<s
   if (source === undefined) for (const i of issues) delete i.source;
   const sink = new RowSink();
   const normalize = (c: string) => normalizeCode(c, { padded: options.paddedCodes !== false });
-  for (const row of table.rows) {
-    const line = row.line;
+  for (let i = 0; i < table.size; i++) {
+    const line = table.line(i);
     const ctx: RowContext = { line, source, issues };
-    const get = (k: number) => String(table.cell(row, k) ?? '').trim();
+    const get = (k: number) => String(table.cell(i, k) ?? '').trim();
     const rawParent = get(2);
     const parent = rawParent === '' ? null : checkCode(rawParent, 'parentCode', ctx, normalize);
     if (rawParent !== '' && parent === null) continue;

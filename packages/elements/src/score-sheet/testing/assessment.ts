@@ -3,7 +3,9 @@
  * 2023 NBS codes, the seeded demo roster with its planted faults (so vetoes fire), the example
  * rubric, the year's facts and every cadre's scores.
  */
-import { computeFacts, EXAMPLE_CADRE_RUBRIC, period, Roster, scoreAll, type Hierarchy, type Reviewer, type Scores } from '@gualian/core';
+import { type Hierarchy } from '@gualian/core';
+import { Roster } from '@gualian/core/pairing';
+import { computeFacts, EXAMPLE_CADRE_RUBRIC, period, scoreAll, type Reviewer, type Scores } from '@gualian/core/assessment';
 import { generateRoster, type GeneratedRoster } from '@gualian/core/demo';
 import { edition } from '../../../../../tests/fixtures/data.js';
 

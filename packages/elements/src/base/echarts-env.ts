@@ -1,8 +1,8 @@
 /**
  * ECharts' modules read `process.env.NODE_ENV`, which bundlers replace with a string. Served
  * unbundled (the test server, native ES modules with an import map) the name is undefined and
- * ECharts throws while loading. This module runs before ECharts (it is imported first by
- * chart.ts) and, only when nothing replaced the expression, gives it the production value.
+ * ECharts throws while loading. This module runs before ECharts (base/echarts.ts imports it
+ * first) and, only when nothing replaced the expression, gives it the production value.
  * Where a bundler did replace it, the `try` reads a string and nothing happens.
  */
 declare const process: { env: { NODE_ENV?: string } };

@@ -1,5 +1,5 @@
 /**
- * Types of the ECharts modules chart.ts imports by path. ECharts ships types for its barrel
+ * Types of the ECharts modules the charts import by path. ECharts ships types for its barrel
  * entries (`echarts/core`, `echarts/charts`, …) only; the barrels are not used because Rollup
  * keeps every module they re-export (it applies ECharts' `sideEffects` list to the bare import
  * only, not to the modules behind it), which put every chart type into the chart's chunk.
@@ -7,12 +7,15 @@
 type EChartsInstaller = Extract<Parameters<typeof import('echarts/core').use>[0], (...args: never[]) => void>;
 
 declare module 'echarts/lib/core/echarts.js' {
-  export { init } from 'echarts/core';
+  export { init, getInstanceByDom } from 'echarts/core';
 }
 declare module 'echarts/lib/extension.js' {
   export { use } from 'echarts/core';
 }
 declare module 'echarts/lib/chart/bar/install.js' {
+  export const install: EChartsInstaller;
+}
+declare module 'echarts/lib/chart/line/install.js' {
   export const install: EChartsInstaller;
 }
 declare module 'echarts/lib/component/grid/installSimple.js' {

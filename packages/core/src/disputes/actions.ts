@@ -1,0 +1,35 @@
+/**
+ * What an actor may do on a case now: the events the lifecycle leaves open to their role
+ * ({@link allowedEvents}), and none when the case's place lies outside the division they act
+ * for — the same scope `applyEvent` enforces. A form of next actions offers these; the guards
+ * that depend on what is written (consents, the level escalated to) stay with `applyEvent`.
+ */
+import { allowedEvents, type CaseState } from './lifecycle.js';
+import type { DisputePolicy, DisputePolicyInput } from './policy.js';
+import type { Actor, CaseEventType } from './schema.js';
+
+/**
+ * Whether an actor's division contains a place (a division, grid or household-unit code), read
+ * from the codes' digits as `applyEvent` does once a case is registered.
+ * @example
+ * actsWithin({ id: 'H1', role: 'handler', unit: '县司法局', division: '530602' }, '530602101001-003'); // true
+ * actsWithin({ id: 'H1', role: 'handler', unit: '县司法局', division: '530602' }, '530621100201');     // false
+ */
+export function actsWithin(actor: Actor, place: string): boolean {
+  const scope = actor.division;
+  if (!place.startsWith(scope)) return false;
+  return place.length === scope.length || !scope.includes('-') || place[scope.length] === '-';
+}
+
+/**
+ * The events an actor may record on a case now, in the order of `CASE_EVENT_TYPES`: those
+ * `allowedEvents` leaves open to the actor's role, or none when the case is outside the
+ * actor's division.
+ * @example
+ * actionsFor(state, handler);                  // ['agreement-reached', 'mediation-failed', 'escalated', 'withdrawn', …]
+ * actionsFor(state, handlerOfAnotherCounty);   // []
+ */
+export function actionsFor(state: CaseState, actor: Actor, options: { policy?: DisputePolicyInput | DisputePolicy } = {}): CaseEventType[] {
+  if (!actsWithin(actor, state.facts.place)) return [];
+  return allowedEvents(state, { role: actor.role, ...(options.policy ? { policy: options.policy } : {}) });
+}

@@ -1,0 +1,30 @@
+import type { messages as reference } from './messages.zh-Hans.js';
+
+/** The labels of <gualian-resolution-levels> in English: loaded the first time the widget speaks en. */
+export const messages: Record<keyof typeof reference, string> = {
+  'ui.resolutionLevels.title': 'Where disputes were resolved',
+  'ui.resolutionLevels.noData': 'No cases to show',
+  'ui.resolutionLevels.noneResolved': 'No resolved cases',
+  'ui.resolutionLevels.controls': 'Interval and filters',
+  'ui.resolutionLevels.interval': 'By',
+  'ui.resolutionLevels.interval.month': 'Month',
+  'ui.resolutionLevels.interval.quarter': 'Quarter',
+  'ui.resolutionLevels.category': 'Category',
+  'ui.resolutionLevels.severity': 'Severity',
+  'ui.resolutionLevels.all': 'All',
+  'ui.resolutionLevels.quarter': 'Q{quarter} {year}',
+  'ui.resolutionLevels.span': '{from} to {to}: {resolved} cases resolved',
+  'ui.resolutionLevels.village': 'Small matters stay in the village',
+  'ui.resolutionLevels.villageDetail': '{count} of {total} resolved at village level',
+  'ui.resolutionLevels.township': 'Big matters stay in the township',
+  'ui.resolutionLevels.townshipDetail': '{count} of {total} resolved at village or township level',
+  'ui.resolutionLevels.caption.month': 'Level of resolution of the cases resolved each month (share and count)',
+  'ui.resolutionLevels.caption.quarter': 'Level of resolution of the cases resolved each quarter (share and count)',
+  'ui.resolutionLevels.col.month': 'Month resolved',
+  'ui.resolutionLevels.col.quarter': 'Quarter resolved',
+  'ui.resolutionLevels.col.resolved': 'Resolved',
+  'ui.resolutionLevels.col.level': '{level}',
+  'ui.resolutionLevels.total': 'Total',
+  'ui.resolutionLevels.chartLabel': 'Stacked bar chart of the shares resolved at village, township, county and prefecture level in each period; the values are in the table above',
+  'ui.resolutionLevels.chartData': 'Shares by level of resolution, per period',
+};

@@ -1,0 +1,30 @@
+import type { messages as reference } from './messages.zh-Hans.js';
+
+/** The labels of <gualian-resolution-levels> in zh-Hant: loaded the first time the widget speaks zh-Hant. */
+export const messages: Record<keyof typeof reference, string> = {
+  'ui.resolutionLevels.title': '矛盾糾紛在哪一級化解',
+  'ui.resolutionLevels.noData': '沒有案件資料',
+  'ui.resolutionLevels.noneResolved': '沒有已化解的案件',
+  'ui.resolutionLevels.controls': '時間粒度與篩選',
+  'ui.resolutionLevels.interval': '按',
+  'ui.resolutionLevels.interval.month': '月',
+  'ui.resolutionLevels.interval.quarter': '季度',
+  'ui.resolutionLevels.category': '類別',
+  'ui.resolutionLevels.severity': '嚴重程度',
+  'ui.resolutionLevels.all': '全部',
+  'ui.resolutionLevels.quarter': '{year}年第{quarter}季度',
+  'ui.resolutionLevels.span': '{from}至{to}，共化解 {resolved} 件',
+  'ui.resolutionLevels.village': '小事不出村',
+  'ui.resolutionLevels.villageDetail': '{total} 件中 {count} 件在村級化解',
+  'ui.resolutionLevels.township': '大事不出鎮',
+  'ui.resolutionLevels.townshipDetail': '{total} 件中 {count} 件在村級或鄉級化解',
+  'ui.resolutionLevels.caption.month': '各月化解案件的化解層級（佔比與件數）',
+  'ui.resolutionLevels.caption.quarter': '各季度化解案件的化解層級（佔比與件數）',
+  'ui.resolutionLevels.col.month': '化解月份',
+  'ui.resolutionLevels.col.quarter': '化解季度',
+  'ui.resolutionLevels.col.resolved': '化解件數',
+  'ui.resolutionLevels.col.level': '{level}化解',
+  'ui.resolutionLevels.total': '合計',
+  'ui.resolutionLevels.chartLabel': '各時期在村級、鄉級、縣級、地級化解的佔比堆積柱狀圖，數值見上表',
+  'ui.resolutionLevels.chartData': '各時期化解層級佔比',
+};
