@@ -46,6 +46,8 @@ describe('case widgets under a strict CSP (no inline script, no style attributes
     card.focus();
     await sendKeys({ press: 'Enter' });
     await board.updateComplete;
+    // The board loads the timeline when a case is first opened.
+    await win.customElements.whenDefined('gualian-case-timeline');
     const timeline = $<GualianCaseTimeline>('gualian-case-timeline');
     await timeline.updateComplete;
     expect(timeline.state!.id).to.equal(card.dataset['case']);

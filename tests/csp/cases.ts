@@ -39,6 +39,7 @@ window.__gualianReady = (async () => {
   const mediating = all.slice(0, all.findIndex((e) => e.type === 'agreement-reached'));
   window.__cases = { h, events, states, mediating };
   await import('../../packages/elements/src/case-board/define.js');
+  await import('../../packages/elements/src/case-timeline/define.js');
   const board = document.getElementById('board') as GualianCaseBoard;
   Object.assign(board, { hierarchy: h, events });
   const handler = all.find((e) => e.type === 'agreement-reached')!.actor;

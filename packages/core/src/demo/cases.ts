@@ -217,7 +217,8 @@ export function generateCases(h: Hierarchy, options: GenerateCasesOptions): Gene
     const later = (minDays: number, maxDays: number) => (t += int(minDays, maxDays) * 1440 + int(5, 240));
     const reg = actor(place, level, 'registrar');
     ev('registered', reg, { source, category, parties, place, severity, riskFlags, level, summary: SUMMARY[category]! });
-    if (source === 'hotline') workOrder(t - int(60, 2880), place, ORDER_TYPES[2], `${h.get(place.slice(0, 9))?.name ?? '乡镇'}人民政府`, id, t);
+    // The call came in shortly before, but not before the year (the demo is one year).
+    if (source === 'hotline') workOrder(Math.max(y0 * 1440, t - int(60, 2880)), place, ORDER_TYPES[2], `${h.get(place.slice(0, 9))?.name ?? '乡镇'}人民政府`, id, t);
     const previous = lastInVillage.get(village);
     lastInVillage.set(village, { id, t });
     const fate = rnd();

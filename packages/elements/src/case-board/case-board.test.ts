@@ -16,7 +16,13 @@ const text = (node: Element | null | undefined) => (node?.textContent ?? '').rep
 const AT = `${AS_OF}T23:59:59+08:00`;
 const cardsIn = (el: GualianCaseBoard, column: BoardColumn) => $$(el, `[data-column="${column}"] [part~="card"]`).map((c) => c.dataset['case']!);
 const countOf = (el: GualianCaseBoard, column: BoardColumn) => Number(text($(el, `[data-column="${column}"] .count`)).replace(/,/g, ''));
-const timelineOf = (el: GualianCaseBoard) => $<GualianCaseTimeline>(el, 'gualian-case-timeline');
+/** The panel's timeline, once its definition (loaded when a case is first opened) has arrived. */
+const timelineOf = async (el: GualianCaseBoard) => {
+  await customElements.whenDefined('gualian-case-timeline');
+  const timeline = $<GualianCaseTimeline>(el, 'gualian-case-timeline');
+  await timeline.updateComplete;
+  return timeline;
+};
 
 /** One county's cases (昭阳区, about a tenth of the city), for the shared suites. */
 async function countyEvents() {
@@ -64,8 +70,7 @@ widgetSuites<GualianCaseBoard>('gualian-case-board', {
     expect(selects.map((s) => s.caseId)).to.deep.equal([id]);
     expect(el.selected).to.equal(id);
     expect(focused().id).to.equal('panel-title');
-    await timelineOf(el).updateComplete;
-    expect(timelineOf(el).state!.id).to.equal(id);
+    expect((await timelineOf(el)).state!.id).to.equal(id);
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(el.selected).to.equal(null);
@@ -192,8 +197,7 @@ describe('gualian-case-board on the real Zhaotong hierarchy and the seeded 2024 
     await el.updateComplete;
     $<HTMLButtonElement>(el, `[part~="card"][data-case="${mediating.id}"]`).click();
     await el.updateComplete;
-    const timeline = timelineOf(el);
-    await timeline.updateComplete;
+    const timeline = await timelineOf(el);
     expect(timeline.caseEvents.map((e) => e.id)).to.deep.equal(events.map((e) => e.id));
     timeline.clock = () => new Date(Date.parse(events.at(-1)!.at) + 3_600_000);
     const select = timeline.shadowRoot!.querySelector<HTMLSelectElement>('#f-type')!;

@@ -25,6 +25,14 @@ import { GualianCaseSelectEvent } from './events.js';
 import { caseBoardStyles } from './styles.js';
 import { messages } from './messages.zh-Hans.js';
 
+let timeline: Promise<unknown> | null = null;
+/** Define <gualian-case-timeline>, once. */
+const loadTimeline = () =>
+  (timeline ??= import('../case-timeline/define.js').catch((error: unknown) => {
+    timeline = null;
+    console.error('gualian: <gualian-case-timeline> could not be loaded.', error);
+  }));
+
 // This widget's own labels: zh-Hans with the code, zh-Hant and en loaded when first spoken.
 registerUiMessages({ 'zh-Hans': messages, 'zh-Hant': () => import('./messages.zh-Hant.js'), en: () => import('./messages.en.js') });
 
@@ -177,6 +185,9 @@ export class GualianCaseBoard extends GualianElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // The panel's timeline is defined the first time a case is opened: a board that is only
+    // looked at never loads it. Its element upgrades in place, keeping the properties set on it.
+    if (this.selected !== null) void loadTimeline();
     const h = this.divisions.hierarchy;
     const memo = [this.events, this.states, this.policy, this.asOf, h];
     if (memo.some((x, i) => x !== this.#memo[i])) {

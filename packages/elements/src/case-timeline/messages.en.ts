@@ -2,15 +2,6 @@ import type { messages as reference } from './messages.zh-Hans.js';
 
 /** The labels of <gualian-case-timeline> in English: loaded the first time the widget speaks en. */
 export const messages: Record<keyof typeof reference, string> = {
-  'ui.case.grid': 'grid {grid}',
-  'ui.case.household': 'household unit {household}',
-  'ui.case.level': '{level} level',
-  'ui.case.category': 'Category',
-  'ui.case.place': 'Place',
-  'ui.case.levelFilter': 'Level',
-  'ui.case.severity': 'Severity',
-  'ui.case.daysOver': '{days} d overdue',
-  'ui.case.daysLeft': '{days} d left',
   'ui.caseTimeline.noCase': 'No events for this case',
   'ui.caseTimeline.title': 'Case {id}',
   'ui.caseTimeline.facts': 'Facts',

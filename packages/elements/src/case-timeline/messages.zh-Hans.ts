@@ -1,14 +1,5 @@
 /** The labels of <gualian-case-timeline> in zh-Hans: the reference, loaded with the widget. */
 export const messages = {
-  'ui.case.grid': '第 {grid} 网格',
-  'ui.case.household': '第 {household} 联户单元',
-  'ui.case.level': '{level}级',
-  'ui.case.category': '类别',
-  'ui.case.place': '发生地',
-  'ui.case.levelFilter': '所在层级',
-  'ui.case.severity': '严重程度',
-  'ui.case.daysOver': '逾期 {days} 天',
-  'ui.case.daysLeft': '剩 {days} 天',
   'ui.caseTimeline.noCase': '没有这件案件的事件',
   'ui.caseTimeline.title': '案件 {id}',
   'ui.caseTimeline.facts': '案情',

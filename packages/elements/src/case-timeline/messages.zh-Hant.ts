@@ -2,15 +2,6 @@ import type { messages as reference } from './messages.zh-Hans.js';
 
 /** The labels of <gualian-case-timeline> in zh-Hant: loaded the first time the widget speaks zh-Hant. */
 export const messages: Record<keyof typeof reference, string> = {
-  'ui.case.grid': '第 {grid} 網格',
-  'ui.case.household': '第 {household} 聯戶單元',
-  'ui.case.level': '{level}級',
-  'ui.case.category': '類別',
-  'ui.case.place': '發生地',
-  'ui.case.levelFilter': '所在層級',
-  'ui.case.severity': '嚴重程度',
-  'ui.case.daysOver': '逾期 {days} 天',
-  'ui.case.daysLeft': '剩 {days} 天',
   'ui.caseTimeline.noCase': '沒有這件案件的事件',
   'ui.caseTimeline.title': '案件 {id}',
   'ui.caseTimeline.facts': '案情',

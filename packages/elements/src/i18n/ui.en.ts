@@ -52,4 +52,14 @@ export const messages: Record<keyof typeof reference, string> = {
   'ui.pinyin.results': '{count} results (including pinyin matches)',
   'ui.pinyin.matchOf': '{index} of {count} (including pinyin matches)',
   'ui.pinyin.unavailable': 'Pinyin data could not be loaded; searching by characters only',
+  // Shared by the case board and the case timeline, which load separately
+  'ui.case.grid': 'grid {grid}',
+  'ui.case.household': 'household unit {household}',
+  'ui.case.level': '{level} level',
+  'ui.case.category': 'Category',
+  'ui.case.place': 'Place',
+  'ui.case.levelFilter': 'Level',
+  'ui.case.severity': 'Severity',
+  'ui.case.daysOver': '{days} d overdue',
+  'ui.case.daysLeft': '{days} d left',
 };

@@ -50,4 +50,14 @@ export const messages = {
   'ui.pinyin.results': '{count} 个结果（含拼音匹配）',
   'ui.pinyin.matchOf': '第 {index} 个，共 {count} 个（含拼音匹配）',
   'ui.pinyin.unavailable': '拼音数据未能加载，只按汉字搜索',
+  // Shared by the case board and the case timeline, which load separately
+  'ui.case.grid': '第 {grid} 网格',
+  'ui.case.household': '第 {household} 联户单元',
+  'ui.case.level': '{level}级',
+  'ui.case.category': '类别',
+  'ui.case.place': '发生地',
+  'ui.case.levelFilter': '所在层级',
+  'ui.case.severity': '严重程度',
+  'ui.case.daysOver': '逾期 {days} 天',
+  'ui.case.daysLeft': '剩 {days} 天',
 } as const;

@@ -52,4 +52,14 @@ export const messages: Record<keyof typeof reference, string> = {
   'ui.pinyin.results': '{count} 個結果（含拼音匹配）',
   'ui.pinyin.matchOf': '第 {index} 個，共 {count} 個（含拼音匹配）',
   'ui.pinyin.unavailable': '拼音資料未能載入，只按漢字搜尋',
+  // Shared by the case board and the case timeline, which load separately
+  'ui.case.grid': '第 {grid} 網格',
+  'ui.case.household': '第 {household} 聯戶單元',
+  'ui.case.level': '{level}級',
+  'ui.case.category': '類別',
+  'ui.case.place': '發生地',
+  'ui.case.levelFilter': '所在層級',
+  'ui.case.severity': '嚴重程度',
+  'ui.case.daysOver': '逾期 {days} 天',
+  'ui.case.daysLeft': '剩 {days} 天',
 };
