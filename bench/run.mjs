@@ -83,12 +83,13 @@ console.log(`\n矛盾纠纷 record: 1,000,000 events of ~150,000 Zhaotong cases 
   const line = (label, runs, extra) => console.log(`  ${label.padEnd(58)} ${String(Math.round(mid(runs, 'ms'))).padStart(6)} ms  (runs ${runs.map((x) => Math.round(x.ms)).join(', ')})  ${extra}`);
   line('gualian: verify chain + replay + summary', ours, `peak RSS ${Math.round(mid(ours, 'peakRssMB'))} MB`);
   console.log(`    verify ${Math.round(mid(ours, 'verifyMs'))} ms (Web Crypto SHA-256; ${Math.round(mid(ours, 'verifyNodeShaMs'))} ms with node:crypto passed as digest) + replay ${Math.round(mid(ours, 'replayMs'))} ms + summary ${Math.round(mid(ours, 'summaryMs'))} ms; ${ours[0].events.toLocaleString('en')} events, ${ours[0].cases.toLocaleString('en')} cases, as of ${ours[0].asOf}`);
+  console.log(`    verify's parts: canonical bytes, links and comparisons ${Math.round(mid(ours, 'verifyKnownDigestsMs'))} ms (digests known); Web Crypto's floor, as many bare digest calls ${Math.round(mid(ours, 'webCryptoFloorMs'))} ms`);
   line('peer: DuckDB in memory, the same summary counts (after load)', duck, `load ${Math.round(mid(duck, 'loadMs'))} ms, peak RSS ${Math.round(mid(duck, 'peakRssMB'))} MB`);
   const agree = [...ours, ...duck].every((r) => r.counts === ours[0].counts);
   console.log(`  counts agree: ${agree ? 'yes' : 'NO'} (states, categories, severities, levels, accepted, resolved, resolution levels, median days, ${JSON.parse(ours[0].counts).grids.toLocaleString('en')} grids)`);
   console.log(`  ratio gualian (replay + summary) / DuckDB: ${((mid(ours, 'replayMs') + mid(ours, 'summaryMs')) / mid(duck, 'ms')).toFixed(2)}×; with verification: ${(mid(ours, 'ms') / mid(duck, 'ms')).toFixed(2)}×`);
   if (!agree) process.exitCode = 1;
-  results.disputes = { ms: mid(ours, 'ms'), verifyMs: mid(ours, 'verifyMs'), verifyNodeShaMs: mid(ours, 'verifyNodeShaMs'), replayMs: mid(ours, 'replayMs'), summaryMs: mid(ours, 'summaryMs'), peakRssMB: mid(ours, 'peakRssMB'), duckdbMs: mid(duck, 'ms'), duckdbPeakRssMB: mid(duck, 'peakRssMB'), countsAgree: agree, runs: ours, duckdb: duck };
+  results.disputes = { ms: mid(ours, 'ms'), verifyMs: mid(ours, 'verifyMs'), verifyNodeShaMs: mid(ours, 'verifyNodeShaMs'), verifyKnownDigestsMs: mid(ours, 'verifyKnownDigestsMs'), webCryptoFloorMs: mid(ours, 'webCryptoFloorMs'), replayMs: mid(ours, 'replayMs'), summaryMs: mid(ours, 'summaryMs'), peakRssMB: mid(ours, 'peakRssMB'), duckdbMs: mid(duck, 'ms'), duckdbPeakRssMB: mid(duck, 'peakRssMB'), countsAgree: agree, runs: ours, duckdb: duck };
 }
 
 const browser = await import('./tree-render.mjs').then((m) => m.runTreeBench(RUNS)).catch((e) => {
@@ -105,6 +106,23 @@ results.bundles = await import('./bundles.mjs').then((m) => m.runBundleBench()).
   process.exitCode = 1;
   return null;
 });
+
+console.log(`\n拼音 search: every name of the country (665,276), as the region picker and the tree ask (top 20); medians of ${RUNS}`);
+{
+  const runs = Array.from({ length: RUNS }, () => nodeMeasure('bench/pinyin.ts', 'all'));
+  const mid = (key) => median(runs.map((x) => x[key]));
+  const row = (label, key, extra = '') => console.log(`  ${label.padEnd(58)} ${mid(key).toFixed(0).padStart(6)} ms  (runs ${runs.map((x) => Math.round(x[key])).join(', ')})${extra}`);
+  row('gualian: first query zt (import data, build table, answer)', 'firstQueryMs');
+  for (const q of ['zt', 'zhaotong']) {
+    row(`gualian: ${q}, top 20, later queries`, `${q}.searchMs`, `  ${runs[0][`${q}.top`].join(' ')}…`);
+    row(`gualian: ${q}, every name tested`, `${q}.allMs`, `  ${runs[0][`${q}.ours`].toLocaleString('en')} names match`);
+    row(`peer: pinyin-match match() on every name, ${q}`, `${q}.peerMs`, `  ${runs[0][`${q}.theirs`].toLocaleString('en')} names match`);
+    const agree = runs.every((x) => x[`${q}.ours`] === x[`${q}.theirs`]);
+    console.log(`  ratio gualian (every name) / pinyin-match: ${(mid(`${q}.allMs`) / mid(`${q}.peerMs`)).toFixed(3)}×; the same names match: ${agree ? 'yes' : 'NO'}`);
+  }
+  console.log(`  pinyin data chunk (${runs[0].chunkFrom}): ${(runs[0].chunkGzip / 1024).toFixed(1)} KB gzip, loaded only when a query holds Latin letters`);
+  results.pinyin = { firstQueryMs: mid('firstQueryMs'), ztMs: mid('zt.searchMs'), zhaotongMs: mid('zhaotong.searchMs'), peerZtMs: mid('zt.peerMs'), peerZhaotongMs: mid('zhaotong.peerMs'), chunkGzip: runs[0].chunkGzip, runs };
+}
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));

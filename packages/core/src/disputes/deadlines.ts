@@ -18,7 +18,10 @@ export interface DueItem {
   label?: string;
   /** The day the clock started (ISO date). */
   since: string;
-  /** The last day (ISO date), extensions included. */
+  /**
+   * The last day (ISO date), extensions included; for a deadline counted in hours (a work
+   * order's signing for), the last moment (ISO date and time with its offset).
+   */
   due: string;
   overdue: boolean;
   /** Calendar days from the moment asked to the due day: negative when overdue. */

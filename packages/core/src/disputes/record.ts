@@ -146,48 +146,68 @@ function ascii(s: string): void {
   for (let i = 0; i < s.length; i++) wbuf[wpos++] = s.charCodeAt(i);
 }
 
-function escapeUnit(c: number): void {
+function escapeUnit(b: Uint8Array, p: number, c: number): number {
   // \u00XX for control characters, \udXXX for lone surrogates, lowercase as JSON.stringify writes them.
-  wbuf[wpos++] = 92;
-  wbuf[wpos++] = 117;
-  for (let shift = 12; shift >= 0; shift -= 4) wbuf[wpos++] = HEX_LOWER.charCodeAt((c >> shift) & 15);
+  b[p++] = 92;
+  b[p++] = 117;
+  for (let shift = 12; shift >= 0; shift -= 4) b[p++] = HEX_LOWER.charCodeAt((c >> shift) & 15);
+  return p;
 }
 
 function stringBytes(s: string): void {
-  room(s.length * 6 + 2);
-  wbuf[wpos++] = 34;
   const n = s.length;
+  room(n * 6 + 2);
+  // The buffer and the position in locals: this loop runs over every character of a million
+  // entries, and module variables would be loaded and stored on each byte.
+  const b = wbuf;
+  let p = wpos;
+  b[p++] = 34;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) {
-      if (c >= 0x20 && c !== 34 && c !== 92) wbuf[wpos++] = c;
+      if (c >= 0x20 && c !== 34 && c !== 92) b[p++] = c;
       else if (c === 34 || c === 92) {
-        wbuf[wpos++] = 92;
-        wbuf[wpos++] = c;
+        b[p++] = 92;
+        b[p++] = c;
       } else if (c === 8 || c === 9 || c === 10 || c === 12 || c === 13) {
-        wbuf[wpos++] = 92;
-        wbuf[wpos++] = c === 8 ? 98 : c === 9 ? 116 : c === 10 ? 110 : c === 12 ? 102 : 114;
-      } else escapeUnit(c);
+        b[p++] = 92;
+        b[p++] = c === 8 ? 98 : c === 9 ? 116 : c === 10 ? 110 : c === 12 ? 102 : 114;
+      } else p = escapeUnit(b, p, c);
     } else if (c < 0x800) {
-      wbuf[wpos++] = 0xc0 | (c >> 6);
-      wbuf[wpos++] = 0x80 | (c & 63);
+      b[p++] = 0xc0 | (c >> 6);
+      b[p++] = 0x80 | (c & 63);
     } else if (c >= 0xd800 && c <= 0xdfff) {
       const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
       if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
         const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-        wbuf[wpos++] = 0xf0 | (cp >> 18);
-        wbuf[wpos++] = 0x80 | ((cp >> 12) & 63);
-        wbuf[wpos++] = 0x80 | ((cp >> 6) & 63);
-        wbuf[wpos++] = 0x80 | (cp & 63);
+        b[p++] = 0xf0 | (cp >> 18);
+        b[p++] = 0x80 | ((cp >> 12) & 63);
+        b[p++] = 0x80 | ((cp >> 6) & 63);
+        b[p++] = 0x80 | (cp & 63);
         i++;
-      } else escapeUnit(c);
+      } else p = escapeUnit(b, p, c);
     } else {
-      wbuf[wpos++] = 0xe0 | (c >> 12);
-      wbuf[wpos++] = 0x80 | ((c >> 6) & 63);
-      wbuf[wpos++] = 0x80 | (c & 63);
+      b[p++] = 0xe0 | (c >> 12);
+      b[p++] = 0x80 | ((c >> 6) & 63);
+      b[p++] = 0x80 | (c & 63);
     }
   }
-  wbuf[wpos++] = 34;
+  b[p++] = 34;
+  wpos = p;
+}
+
+/** A non-negative safe integer's decimal digits, written in place (no string, no reversed copy). */
+function digitBytes(v: number): void {
+  let digits = 1;
+  for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+  room(digits);
+  let p = wpos + digits;
+  wpos = p;
+  let x = v;
+  do {
+    wbuf[--p] = 48 + (x % 10);
+    x = Math.floor(x / 10);
+  } while (x > 0);
 }
 
 /** {@link write}, as bytes; returns false for a value with no JSON form (left wbuf of objects). */
@@ -199,14 +219,7 @@ function writeBytes(v: unknown, skip: string | undefined): boolean {
     case 'number':
       if (Number.isSafeInteger(v) && v >= 0 && !Object.is(v, -0)) {
         // Positions and counts, the usual numbers, digit by digit.
-        room(16);
-        const start = wpos;
-        let x = v;
-        do {
-          wbuf[wpos++] = 48 + (x % 10);
-          x = Math.floor(x / 10);
-        } while (x > 0);
-        wbuf.subarray(start, wpos).reverse();
+        digitBytes(v);
         return true;
       }
       if (!Number.isFinite(v)) throw new TypeError(`canonicalJson: ${v} has no JSON form`);
@@ -315,6 +328,10 @@ export async function chainEvents<E extends object = CaseEvent>(events: Iterable
   return out;
 }
 
+/** How many entries' bytes {@link verifyRecord} writes before asking for their digests. */
+const STAGE = 64;
+const stageEnds = new Int32Array(STAGE);
+
 /** What went wrong at the first bad entry. */
 export type RecordProblem = 'altered' | 'missing' | 'inserted' | 'reordered' | 'broken' | 'truncated';
 
@@ -341,8 +358,8 @@ export type RecordVerification =
  * first bad entry and what is wrong with it: `altered` (its content no longer matches its
  * hash, or it was rewritten), `missing` (entries deleted before it), `inserted`, `reordered`,
  * `broken` (it links to nothing known), `truncated` (the chain ends before the expected head).
- * Digests are computed `batch` at a time, all in flight together, with Web Crypto unless a
- * `digest` is given (see {@link Sha256}).
+ * Digests are computed `batch` at a time (256 unless given), all in flight together, with Web
+ * Crypto unless a `digest` is given (see {@link Sha256}).
  * @example
  * const v = await verifyRecord(entries);
  * if (!v.ok) console.log(`line ${v.line}: ${v.problem} (${v.id})`);
@@ -353,21 +370,36 @@ export async function verifyRecord(
   options: { after?: ChainHead; head?: string; batch?: number; digest?: Sha256 } = {},
 ): Promise<RecordVerification> {
   const after = options.after ?? EMPTY;
-  const batch = Math.max(1, options.batch ?? 4096);
+  const batch = Math.max(1, options.batch ?? 256);
   const digest = options.digest ?? webCrypto;
   // Web Crypto copies its input when called (and a digest passed in reads it before returning),
-  // so one buffer serves every entry: written and digested with no await between.
+  // so one buffer serves every entry: written and digested with no await between. A window of a
+  // few hundred keeps Node's thread pool busy; thousands in flight only make the promises and
+  // jobs outlive a young-generation collection, and verification slower.
   const n = entries.length;
-  const digests = new Array<ArrayBuffer | Uint8Array | Promise<ArrayBuffer | Uint8Array>>(Math.min(batch, n));
   for (let from = 0; from < n; from += batch) {
     const to = Math.min(n, from + batch);
+    const digests = new Array<ArrayBuffer | Uint8Array | Promise<ArrayBuffer | Uint8Array>>(to - from);
     let pending = false;
-    for (let i = from; i < to; i++) {
-      const d = digest(wbuf.subarray(0, entryBytes(entries[i]!)));
-      if (d instanceof Promise) pending = true;
-      digests[i - from] = d;
+    // The bytes of up to STAGE entries are written first, then their digests asked for one after
+    // the other: calls in a burst keep the thread pool awake, where a call every few microseconds
+    // would wake a sleeping thread each time.
+    for (let s = from; s < to; ) {
+      const end = Math.min(to, s + STAGE);
+      wpos = 0;
+      for (let i = s; i < end; i++) {
+        writeBytes(entries[i]!, 'hash');
+        stageEnds[i - s] = wpos;
+      }
+      const staged = wbuf;
+      for (let i = s, start = 0; i < end; i++) {
+        const d = digest(staged.subarray(start, (start = stageEnds[i - s]!)));
+        if (d instanceof Promise) pending = true;
+        digests[i - from] = d;
+      }
+      s = end;
     }
-    const done = pending ? await Promise.all(digests.slice(0, to - from)) : (digests as (ArrayBuffer | Uint8Array)[]);
+    const done = pending ? await Promise.all(digests) : (digests as (ArrayBuffer | Uint8Array)[]);
     for (let i = from; i < to; i++) {
       const e = entries[i]!;
       const contentOk = sameHash(done[i - from]!, e.hash);
@@ -437,8 +469,10 @@ export interface RecordIssue {
   field: string;
   reason: RecordIssueCode;
   value: string;
-  /** The validator's message, for `record.invalid`. */
+  /** The validator's message (in English), for `record.invalid`. */
   message?: string;
+  /** The kind of check that failed (the validator's issue code: `invalid_type`, `invalid_format`, …), for `record.invalid`. */
+  check?: string;
 }
 
 /**
@@ -505,7 +539,7 @@ function issueOf(line: number, issue: { code: string; path: PropertyKey[]; messa
   let v: unknown = root;
   for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
   if (v === undefined && issue.code === 'invalid_type') return { line, field: path.join('.'), reason: 'record.missing', value: '' };
-  return { line, field: path.join('.'), reason: 'record.invalid', value: clip(typeof v === 'string' ? v : JSON.stringify(v) ?? ''), message: issue.message };
+  return { line, field: path.join('.'), reason: 'record.invalid', value: clip(typeof v === 'string' ? v : JSON.stringify(v) ?? ''), message: issue.message, check: issue.code };
 }
 
 function clip(s: string): string {
@@ -519,7 +553,11 @@ function clip(s: string): string {
  * // 'line 3, field "at": "yesterday" is not valid (…)'
  */
 export function describeRecordIssue(issue: RecordIssue, lang: Lang = 'zh-Hans'): string {
-  const reason = translate(`error.${issue.reason}`, lang, { value: issue.value, message: issue.message ?? '', first: issue.message ?? '' });
+  // The validator's own message is English: in Chinese the kind of check that failed is named instead.
+  const checkKey = `record.check.${issue.check ?? ''}`;
+  const checked = lang !== 'en' && issue.check !== undefined ? translate(checkKey, lang) : checkKey;
+  const message = checked !== checkKey ? checked : (issue.message ?? '');
+  const reason = translate(`error.${issue.reason}`, lang, { value: issue.value, message, first: issue.message ?? '' });
   return translate('issue.where', lang, { line: issue.line, field: issue.field, reason });
 }
 
@@ -545,15 +583,20 @@ export function replayRecord(entries: Iterable<CaseEvent>, context: LifecycleCon
   const ids = new Set<string>();
   let position = 0;
   for (const e of entries) {
+    let added = false;
     try {
-      if (ids.has(e.id)) throw new DisputeError('dispute.duplicate-event', { event: e.id });
+      // One look-up in a million ids, not two: the id goes in first and out again if refused.
+      const known = ids.size;
+      ids.add(e.id);
+      if (ids.size === known) throw new DisputeError('dispute.duplicate-event', { event: e.id });
+      added = true;
       const before = states.get(e.caseId);
       // Copy on write only when a refusal could leave the state half changed: the guards run
       // before any change, so in-place is safe for the states this replay made.
       const after = applyChecked(before, e, ctx, states);
       if (after !== before) states.set(e.caseId, after);
-      ids.add(e.id);
     } catch (err) {
+      if (added) ids.delete(e.id);
       refused.push({ position, id: typeof e?.id === 'string' ? e.id : '', error: asDisputeError(err, e) });
     }
     position++;

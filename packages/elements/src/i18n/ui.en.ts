@@ -62,4 +62,8 @@ export const messages: Record<keyof typeof reference, string> = {
   'ui.case.severity': 'Severity',
   'ui.case.daysOver': '{days} d overdue',
   'ui.case.daysLeft': '{days} d left',
+  // Period names: the leaderboard and the rubric editor's preview (leaderboard/model.ts periodLabel)
+  'ui.leaderboard.periodLabel.year': '{year}',
+  'ui.leaderboard.periodLabel.quarter': 'Q{index} {year}',
+  'ui.leaderboard.periodLabel.month': '{month} {year}',
 };

@@ -60,4 +60,8 @@ export const messages = {
   'ui.case.severity': '严重程度',
   'ui.case.daysOver': '逾期 {days} 天',
   'ui.case.daysLeft': '剩 {days} 天',
+  // Period names: the leaderboard and the rubric editor's preview (leaderboard/model.ts periodLabel)
+  'ui.leaderboard.periodLabel.year': '{year} 年',
+  'ui.leaderboard.periodLabel.quarter': '{year} 年第 {index} 季度',
+  'ui.leaderboard.periodLabel.month': '{year} 年 {index} 月',
 } as const;

@@ -62,4 +62,8 @@ export const messages: Record<keyof typeof reference, string> = {
   'ui.case.severity': '嚴重程度',
   'ui.case.daysOver': '逾期 {days} 天',
   'ui.case.daysLeft': '剩 {days} 天',
+  // Period names: the leaderboard and the rubric editor's preview (leaderboard/model.ts periodLabel)
+  'ui.leaderboard.periodLabel.year': '{year} 年',
+  'ui.leaderboard.periodLabel.quarter': '{year} 年第 {index} 季度',
+  'ui.leaderboard.periodLabel.month': '{year} 年 {index} 月',
 };

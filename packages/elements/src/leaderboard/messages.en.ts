@@ -87,7 +87,4 @@ export const messages: Record<keyof typeof reference, string> = {
   'ui.leaderboard.next': 'Next',
   'ui.leaderboard.last': 'Last',
   'ui.leaderboard.page': 'Page {page} of {pages}',
-  'ui.leaderboard.periodLabel.year': '{year}',
-  'ui.leaderboard.periodLabel.quarter': 'Q{index} {year}',
-  'ui.leaderboard.periodLabel.month': '{month} {year}',
 };

@@ -85,7 +85,4 @@ export const messages = {
   'ui.leaderboard.next': '下一页',
   'ui.leaderboard.last': '末页',
   'ui.leaderboard.page': '第 {page} / {pages} 页',
-  'ui.leaderboard.periodLabel.year': '{year} 年',
-  'ui.leaderboard.periodLabel.quarter': '{year} 年第 {index} 季度',
-  'ui.leaderboard.periodLabel.month': '{year} 年 {index} 月',
 } as const;

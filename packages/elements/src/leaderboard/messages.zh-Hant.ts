@@ -87,7 +87,4 @@ export const messages: Record<keyof typeof reference, string> = {
   'ui.leaderboard.next': '下一頁',
   'ui.leaderboard.last': '末頁',
   'ui.leaderboard.page': '第 {page} / {pages} 頁',
-  'ui.leaderboard.periodLabel.year': '{year} 年',
-  'ui.leaderboard.periodLabel.quarter': '{year} 年第 {index} 季度',
-  'ui.leaderboard.periodLabel.month': '{year} 年 {index} 月',
 };
