@@ -108,7 +108,8 @@ function send(req, res, status, headers, body) {
 }
 
 async function handle(req, res) {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  // A path such as `//x` would be read as a host: resolve the path alone.
+  const url = new URL((req.url ?? '/').replace(/^\/+/, '/'), 'http://localhost');
   const isApi = url.pathname.startsWith('/api/');
   const base = {
     'X-Content-Type-Options': 'nosniff',
