@@ -83,10 +83,12 @@ describe('pinyin matching over the real names of 昭通市 (2023)', function () 
   });
 
   it('finds 镇雄县 by zhenx, zx and 镇x, and 乌峰街道 by wufeng', () => {
-    // zhenx is also 振兴 (zhen xing): both start their names, and 大关县's 振兴社区 has the smaller code.
+    // zhenx is also 振兴 (zhen xing): both start their names; the county comes before 大关县's
+    // 振兴社区, though the community has the smaller code.
     const zhenx = searchDivisions(h, 'zhenx', { limit: 20 }, matcher).map((hit) => [h.codeAt(hit.row), h.nameAt(hit.row).slice(hit.start, hit.end)]);
     expect(zhenx).to.deep.include.members([['530627', '镇雄'], ['530624105001', '振兴']]);
-    expect(zhenx.findIndex(([code]) => code === '530624105001')).to.be.below(zhenx.findIndex(([code]) => code === '530627'));
+    expect(zhenx.findIndex(([code]) => code === '530627')).to.equal(0);
+    expect(first('zhenx')).to.deep.equal({ code: '530627', marked: '镇雄' });
     expect(first('zhenxiong')).to.deep.equal({ code: '530627', marked: '镇雄' });
     expect(first('镇x')).to.deep.equal({ code: '530627', marked: '镇雄' });
     expect(first('昭t')).to.deep.equal({ code: '5306', marked: '昭通' });
@@ -105,14 +107,17 @@ describe('pinyin matching over the real names of 昭通市 (2023)', function () 
     for (const query of ['changzhai', 'zhangzhai']) expect(names(query, 200), query).to.include('长寨村村民委员会');
   });
 
-  it('ranks characters first, then pinyin: whole name, start of the name, initials, inside; each in code order', () => {
+  it('ranks characters first, then pinyin: whole name, start of the name, initials, inside; each by level, then in code order', () => {
     const hits = searchDivisions(h, 'zt', { limit: 2000 }, matcher);
     const tests = matcher.forQuery('zt');
     const ranks = hits.map((hit) => PINYIN_RANKS.indexOf(tests(h.nameAt(hit.row))!.rank));
     expect(new Set(ranks).size, 'several ranks among the hits').to.be.greaterThan(1);
     for (let k = 1; k < hits.length; k++) {
       expect(ranks[k]!, `rank of hit ${k}`).to.be.at.least(ranks[k - 1]!);
-      if (ranks[k] === ranks[k - 1]) expect(hits[k]!.row, `code order within a rank at ${k}`).to.be.greaterThan(hits[k - 1]!.row);
+      if (ranks[k] !== ranks[k - 1]) continue;
+      const [level, previous] = [h.levelAt(hits[k]!.row), h.levelAt(hits[k - 1]!.row)];
+      expect(level, `level order within a rank at ${k}`).to.be.at.least(previous);
+      if (level === previous) expect(hits[k]!.row, `code order within a level at ${k}`).to.be.greaterThan(hits[k - 1]!.row);
     }
     // A query in characters is answered as Hierarchy.search answers it.
     const chars = searchDivisions(h, '镇雄', { limit: 50 }, matcher);

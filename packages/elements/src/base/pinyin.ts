@@ -311,7 +311,8 @@ export const pinyinForTests = {
 /**
  * Divisions whose name matches `query`, characters first (as `Hierarchy.search` ranks them),
  * then, when a matcher is given and the query holds Latin letters, pinyin matches by
- * {@link PinyinRank}; each group in code order.
+ * {@link PinyinRank}; within a rank, higher levels first (the city before a village that sounds
+ * the same), then code order.
  * @example
  * searchDivisions(zhaotong, 'zhenx', { limit: 20 }, matcher).map((hit) => zhaotong.nameAt(hit.row)); // ['镇雄县', …]
  */
@@ -327,17 +328,22 @@ export function searchDivisions(h: Hierarchy, query: string, options: DivisionSe
   if (matcher === null || need <= 0 || !hasLatin(needle)) return hits;
   const found = new Set(hits.map((hit) => hit.row));
   const wanted = levels === undefined ? null : new Set(levels.map(levelRank));
-  const buckets: DivisionHit[][] = PINYIN_RANKS.map(() => []);
+  // One bucket per rank and level: within a rank a city comes before a village that sounds the
+  // same (昭通市 before 赵同村 for zhaotong), and within a level code order. A later row can be
+  // of a higher level, so every row is read; each bucket keeps only the first `need` it gets.
+  const LEVELS = 8;
+  const buckets: DivisionHit[][] = Array.from({ length: PINYIN_RANKS.length * LEVELS }, () => []);
   const first = scope === undefined ? 0 : h.indexOf(scope);
   const end = scope === undefined ? h.size : h.subtreeEnd(first);
   let atStart = 0;
   // Matches inside a name are looked for only while the better ranks leave room for them.
   let test = matcher.forQuery(needle);
-  for (let row = first; row < end && buckets[0]!.length < need; row++) {
-    if (wanted !== null && !wanted.has(h.levelAt(row))) continue;
+  for (let row = first; row < end; row++) {
+    const level = h.levelAt(row);
+    if (wanted !== null && !wanted.has(level)) continue;
     const match = test(h.nameAt(row));
     if (match === null || found.has(row)) continue;
-    const bucket = buckets[PINYIN_RANKS.indexOf(match.rank)]!;
+    const bucket = buckets[PINYIN_RANKS.indexOf(match.rank) * LEVELS + Math.min(level, LEVELS - 1)]!;
     if (bucket.length < need) bucket.push({ row, start: match.start, end: match.end, byPinyin: true });
     if (match.rank !== 'inside' && ++atStart === need) test = matcher.forQuery(needle, { inside: false });
   }
