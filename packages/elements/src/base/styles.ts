@@ -106,6 +106,23 @@ export const tonePalette = css`
 `;
 
 /**
+ * A bar of filters above a list or table: labelled controls side by side, wrapping, each label
+ * above its control. Widgets add their own spacing.
+ */
+export const filterBarStyles = css`
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: 0.5em 1em;
+  }
+  .filters label {
+    display: flex;
+    flex-direction: column;
+  }
+`;
+
+/**
  * The data tables of the dashboards (coverage board, leaderboard, rubric editor): a scrolling
  * wrapper, full width, rules between rows, a heavier rule under the head, right-aligned numbers.
  * A widget's own stylesheet, listed after this one, adjusts what it needs.

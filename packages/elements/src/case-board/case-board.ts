@@ -14,7 +14,7 @@ import {
   type DisputePolicyInput,
 } from '@gualian/core/disputes';
 import { GualianElement } from '../base/gualian-element.js';
-import { tonePalette } from '../base/styles.js';
+import { filterBarStyles, tonePalette } from '../base/styles.js';
 import type { GualianCaseEventEvent } from '../case-timeline/events.js';
 import { caseWords, momentOf, placeName } from '../case-timeline/words.js';
 import { caseBadgeStyles } from '../case-timeline/styles.js';
@@ -95,7 +95,7 @@ const NO_FILTERS: BoardFilters = { category: '', level: '', severity: '', overdu
  * </script>
  */
 export class GualianCaseBoard extends GualianElement {
-  static override styles = [...GualianElement.styles, tonePalette, caseBadgeStyles, caseBoardStyles];
+  static override styles = [...GualianElement.styles, tonePalette, filterBarStyles, caseBadgeStyles, caseBoardStyles];
 
   static override properties: PropertyDeclarations = {
     events: { attribute: false },

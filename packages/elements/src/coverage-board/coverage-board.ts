@@ -27,7 +27,7 @@ import type { ChartLook, ChartRow } from './chart.js';
 import { chartLook, chartSectionStyles, LazyChart } from '../base/chart-controller.js';
 import { compliancePercent, coveragePercent, formatCount, formatPercent, indexReport, sumTotals, villageTone, within, type ReportIndex, type Tone, type VillageState } from './figures.js';
 import { boardStyles } from './styles.js';
-import { dataTableStyles, tonePalette } from '../base/styles.js';
+import { dataTableStyles, filterBarStyles, tonePalette } from '../base/styles.js';
 import { registerUiMessages, type MessageKey } from '../i18n/index.js';
 import { messages } from './messages.zh-Hans.js';
 
@@ -155,7 +155,7 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
  * </script>
  */
 export class GualianCoverageBoard extends GualianElement {
-  static override styles = [...GualianElement.styles, tonePalette, dataTableStyles, chartSectionStyles, boardStyles];
+  static override styles = [...GualianElement.styles, tonePalette, filterBarStyles, dataTableStyles, chartSectionStyles, boardStyles];
 
   static override properties: PropertyDeclarations = {
     report: { attribute: false },

@@ -183,15 +183,7 @@ export const boardStyles = css`
   }
 
   .filters {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    gap: 0.5em 1em;
     margin: 0 0 0.5em;
-  }
-  .filters label {
-    display: flex;
-    flex-direction: column;
   }
   .filters select {
     max-width: 16em;

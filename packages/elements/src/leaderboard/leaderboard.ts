@@ -24,7 +24,7 @@ import {
   type Scores,
 } from '@gualian/core/assessment';
 import { GualianElement } from '../base/gualian-element.js';
-import { dataTableStyles, tonePalette } from '../base/styles.js';
+import { dataTableStyles, filterBarStyles, tonePalette } from '../base/styles.js';
 import { GualianPeriodChangeEvent, GualianRankSelectEvent } from './events.js';
 import { choicesOf, commonPlace, countyOf, gradesBestFirst, labelIn, monthName, periodLabel, quotaOf, rank, RANK_KINDS, samePeriod, type Choices, type Entry, type RankKind, type Ranking, type ShowFilter } from './model.js';
 import { leaderboardStyles } from './styles.js';
@@ -140,7 +140,7 @@ type Problem = { error: unknown };
  * </script>
  */
 export class GualianLeaderboard extends GualianElement {
-  static override styles = [...GualianElement.styles, tonePalette, dataTableStyles, redBlackListStyles, leaderboardStyles];
+  static override styles = [...GualianElement.styles, tonePalette, filterBarStyles, dataTableStyles, redBlackListStyles, leaderboardStyles];
 
   static override properties: PropertyDeclarations = {
     scores: { attribute: false },

@@ -42,16 +42,6 @@ export const leaderboardStyles = css`
     padding: 0.25em 0.5em;
   }
 
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    gap: 0.5em 1em;
-  }
-  .filters label {
-    display: flex;
-    flex-direction: column;
-  }
   .filters select {
     max-width: 14em;
   }

@@ -23,7 +23,7 @@ import {
   type SheetReview,
 } from '@gualian/core/assessment';
 import { GualianElement } from '../base/gualian-element.js';
-import { tonePalette } from '../base/styles.js';
+import { filterBarStyles, tonePalette } from '../base/styles.js';
 import { formatNumber, RubricWords, stampOf } from '../score-sheet/format.js';
 import { nameOf, type SubjectNames } from '../score-sheet/score-sheet.js';
 import { GualianReviewEvent, GualianReviewRefusedEvent, GualianReviewSelectEvent } from './events.js';
@@ -111,7 +111,7 @@ const LIST_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'P
  * </script>
  */
 export class GualianReviewQueue extends GualianElement {
-  static override styles = [...GualianElement.styles, tonePalette, reviewQueueStyles];
+  static override styles = [...GualianElement.styles, tonePalette, filterBarStyles, reviewQueueStyles];
 
   static override properties: PropertyDeclarations = {
     reviews: { attribute: false },

@@ -32,15 +32,7 @@ export const reviewQueueStyles = css`
   .muted {
     color: var(--_muted);
   }
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em 1em;
-    align-items: flex-end;
-  }
   .filters label {
-    display: flex;
-    flex-direction: column;
     gap: 0.125em;
   }
   .filters input {
