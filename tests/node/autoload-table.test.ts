@@ -13,8 +13,7 @@ describe('script-tag bundle: the autoloader table', () => {
     expect(widgets.length).to.be.greaterThan(8);
     for (const widget of widgets) {
       const define = readFileSync(`${SRC}/${widget}/define.ts`, 'utf8');
-      const tag = /customElements\.define\(\s*'([\w-]+)'|define(?:Element)?\(\s*'([\w-]+)'/.exec(define);
-      const registered = tag?.[1] ?? tag?.[2] ?? /'(gualian-[\w-]+)'/.exec(define)?.[1];
+      const registered = /customElements\.define\('([\w-]+)'/.exec(define)?.[1];
       expect(registered, `${widget}/define.ts names its tag`).to.be.a('string');
       expect(entries, `autoload.ts loads ${widget}`).to.deep.include([registered, widget]);
     }
