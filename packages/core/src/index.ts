@@ -13,6 +13,28 @@
 export * from './hierarchy/index.js';
 export { parseCsv, type CsvRecord } from './io/csv.js';
 export { decodeText, type TextEncodingName } from './io/encodings.js';
-export { GualianError, DivisionCodeError, DivisionFileError, describeError, describeIssue, type ErrorCode, type RowIssue } from './errors/index.js';
+export {
+  GualianError,
+  DivisionCodeError,
+  DivisionFileError,
+  FOUNDATION_ERROR_CODES,
+  describeError,
+  describeIssue,
+  type ErrorCode,
+  type FoundationErrorCode,
+  type RowIssue,
+} from './errors/index.js';
+export {
+  SchemaError,
+  RecordsError,
+  describeRecordIssue,
+  parseRecord,
+  parseRecords,
+  type RecordIssue,
+  type RecordKind,
+  type ParseMode,
+  type ParsedRecords,
+} from './errors/schema.js';
 export { translate, resolveLang, type Lang, type MessageKey } from './i18n/index.js';
 export { dayNumber, isoDate, yearRange, quarterOf } from './time/days.js';
+export { dateSchema, timestampSchema, timestampMs } from './time/schema.js';

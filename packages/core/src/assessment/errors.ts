@@ -4,6 +4,7 @@
  * every problem listed at once, each naming its section, item or grade and field.
  */
 import { localiseDetails, registerMessages, translate, type Lang } from '../i18n/index.js';
+import { GualianError } from '../errors/index.js';
 import { assessmentMessages } from '../i18n/messages.assessment.js';
 
 // This domain's messages join the catalogues only where the domain is used.
@@ -78,15 +79,14 @@ export interface RubricIssue {
  *   if (e instanceof AssessmentError) e.code; // 'review.illegal'
  * }
  */
-export class AssessmentError extends Error {
+export class AssessmentError extends GualianError {
   override readonly name: string = 'AssessmentError';
-  constructor(
-    /** Stable code, explained in the docs. */
-    readonly code: AssessmentErrorCode,
-    /** Values the message is built from. */
-    readonly details: Readonly<Record<string, string | number>> = {},
-  ) {
-    super(translate(`error.${code}`, 'en', details));
+  declare readonly code: AssessmentErrorCode;
+  constructor(code: AssessmentErrorCode, details: Readonly<Record<string, string | number>> = {}) {
+    super(code, details);
+  }
+  override describe(lang: Lang = 'zh-Hans'): string {
+    return translate(`error.${this.code}`, lang, localiseDetails(localiseReview(this.details, lang), lang));
   }
 }
 
@@ -104,16 +104,19 @@ export class RubricError extends AssessmentError {
   ) {
     super('rubric.invalid', { rubric, count: issues.length, first: issues[0] ? describeRubricIssue(issues[0], 'en') : '' });
   }
+  override describe(lang: Lang = 'zh-Hans'): string {
+    return translate('error.rubric.invalid', lang, { ...this.details, first: this.issues[0] ? describeRubricIssue(this.issues[0], lang) : '' });
+  }
 }
 
 /**
- * An assessment error in a language (zh-Hans by default).
+ * An assessment error in a language (zh-Hans by default); the same as `describeError`.
  * @example
  * describeAssessmentError(new AssessmentError('review.illegal', { state: 'published', action: 'adjust' }), 'en');
  * // 'a sheet in state "published" cannot take the action "adjust"'
  */
 export function describeAssessmentError(error: AssessmentError, lang: Lang = 'zh-Hans'): string {
-  return translate(`error.${error.code}`, lang, localiseDetails(localiseReview(error.details, lang), lang));
+  return error.describe(lang);
 }
 
 /**

@@ -5,6 +5,7 @@
  * from them; {@link rubricJsonSchema} exports the rubric's as JSON Schema.
  */
 import * as z from 'zod/mini';
+import { timestampMs } from '../time/schema.js';
 import { periodSchema } from './period.js';
 
 const describe = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
@@ -14,12 +15,12 @@ const id = describe(z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
 const labels = z.optional(describe(z.object({ 'zh-Hans': z.optional(z.string()), 'zh-Hant': z.optional(z.string()), en: z.optional(z.string()) }), 'The label in other languages.'));
 /** A fact's name: a letter or _, then letters, digits, _ or dots (`visits`, `activity.lawClass`). */
 const factName = describe(
-  z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'a fact name: a letter or _, then letters, digits, _ or dots'), z.refine((s) => s !== '__proto__', 'a fact name other than __proto__')),
+  z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'expect.fact-name'), z.refine((s) => s !== '__proto__', 'expect.fact-name')),
   'The name of a fact.',
 );
 /** An ISO 8601 date and time with its offset, as `2025-01-10T09:30:00+08:00`. */
 const timestamp = describe(
-  z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'a date and time as 2025-01-10T09:30:00+08:00'), z.refine((s) => !Number.isNaN(Date.parse(s)), 'a real date and time')),
+  z.string().check(z.refine((s) => !Number.isNaN(timestampMs(s)), 'expect.timestamp')),
   'A date and time with its offset (ISO 8601).',
 );
 

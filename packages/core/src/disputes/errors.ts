@@ -4,6 +4,7 @@
  * nothing: the record, the states and the summaries stay as they were.
  */
 import { localiseDetails, registerMessages, translate, type Lang } from '../i18n/index.js';
+import { GualianError } from '../errors/index.js';
 import { disputeMessages } from '../i18n/messages.disputes.js';
 
 // This domain's messages join the catalogues only where the domain is used.
@@ -59,15 +60,14 @@ export type DisputeErrorCode = (typeof DISPUTE_ERROR_CODES)[number];
  *   if (e instanceof DisputeError) e.code; // 'dispute.no-resolution'
  * }
  */
-export class DisputeError extends Error {
+export class DisputeError extends GualianError {
   override readonly name: string = 'DisputeError';
-  constructor(
-    /** Stable code, explained in the docs. */
-    readonly code: DisputeErrorCode,
-    /** Values the message is built from. */
-    readonly details: Readonly<Record<string, string | number>> = {},
-  ) {
-    super(translate(`error.${code}`, 'en', details));
+  declare readonly code: DisputeErrorCode;
+  constructor(code: DisputeErrorCode, details: Readonly<Record<string, string | number>> = {}) {
+    super(code, details);
+  }
+  override describe(lang: Lang = 'zh-Hans'): string {
+    return describeDisputeError(this, lang);
   }
 }
 

@@ -17,7 +17,7 @@ import { dayNumber } from '../time/days.js';
  * deadlineRuleSchema.parse({ id: 'handling', while: ['accepted', 'assigned', 'mediating'], days: 30, severities: ['very-major'] });
  */
 export const deadlineRuleSchema = z.object({
-  id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id in lowercase-with-hyphens')),
+  id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expect.id')),
   while: z.array(z.enum(CASE_STATUSES)).check(z.minLength(1)),
   days: z.number().check(z.int(), z.gte(0), z.lte(3650)),
   count: z._default(z.enum(['calendar', 'working']), 'calendar'),

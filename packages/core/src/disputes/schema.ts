@@ -12,6 +12,7 @@
  * from a file is the event that was hashed.
  */
 import * as z from 'zod/mini';
+import { timestampMs } from '../time/schema.js';
 import { isDivisionCode, normalizeCode } from '../hierarchy/codes.js';
 import { dayNumber } from '../time/days.js';
 
@@ -138,20 +139,19 @@ export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 const describe = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
 const NO_EDGE_SPACE = /^\S(?:[\s\S]*\S)?$/;
 /** An id: 1–128 characters, no spaces at either end. @internal */
-export const idSchema = describe(z.string().check(z.minLength(1), z.maxLength(128), z.regex(NO_EDGE_SPACE, 'no spaces at either end')), 'A stable id.');
-const text = (max = 4000) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(NO_EDGE_SPACE, 'non-blank, no spaces at either end'));
+export const idSchema = describe(z.string().check(z.minLength(1), z.maxLength(128), z.regex(NO_EDGE_SPACE, 'expect.trimmed')), 'A stable id.');
+const text = (max = 4000) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(NO_EDGE_SPACE, 'expect.trimmed'));
 const name = text(64);
-const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 /** An ISO 8601 date and time with its offset, as `2024-03-01T09:30:00+08:00`. @internal */
 export const timestampSchema = describe(
-  z.string().check(z.refine((s) => TIMESTAMP.test(s) && !Number.isNaN(dayNumber(s.slice(0, 10))), 'a date and time with its offset, as 2024-03-01T09:30:00+08:00')),
+  z.string().check(z.refine((s) => !Number.isNaN(timestampMs(s)), 'expect.timestamp')),
   'A date and time with its offset (ISO 8601).',
 );
 /** A calendar date, `YYYY-MM-DD`. @internal */
-export const isoDateSchema = describe(z.string().check(z.refine((s) => !Number.isNaN(dayNumber(s)), 'a date as YYYY-MM-DD')), 'A date (YYYY-MM-DD).');
+export const isoDateSchema = describe(z.string().check(z.refine((s) => !Number.isNaN(dayNumber(s)), 'expect.date')), 'A date (YYYY-MM-DD).');
 /** A division, grid or household-unit code in its short form (`530602001001`, `530602001001-003-07`). @internal */
 export const placeCodeSchema = describe(
-  z.string().check(z.refine((s) => isDivisionCode(s) && normalizeCode(s) === s, 'a division, grid or household-unit code in short form')),
+  z.string().check(z.refine((s) => isDivisionCode(s) && normalizeCode(s) === s, 'expect.short-code')),
   'A division, grid or household-unit code (short form).',
 );
 
@@ -222,7 +222,7 @@ export const caseFactsSchema = z
     /** The hotline work order that opened the case, if one did. */
     workOrderId: z.optional(idSchema),
   })
-  .check(z.refine((f) => new Set(f.parties.map((p) => p.id)).size === f.parties.length, { message: 'party ids must be unique', path: ['parties'] }));
+  .check(z.refine((f) => new Set(f.parties.map((p) => p.id)).size === f.parties.length, { message: 'expect.unique', path: ['parties'] }));
 /** A case's facts. */
 export type CaseFacts = z.output<typeof caseFactsSchema>;
 
@@ -310,8 +310,8 @@ export type CasePayload<T extends CaseEventType> = CaseEventOf<T>['payload'];
 /** The fields the record adds to an event: its position, the previous entry's hash and its own. @internal */
 export const chainFieldsSchema = z.object({
   seq: z.number().check(z.int(), z.gte(0)),
-  prev: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash in lowercase hex')),
-  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash in lowercase hex')),
+  prev: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expect.hash')),
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expect.hash')),
 });
 /**
  * An event as the record holds it: the event, its position `seq` (0, 1, 2, …), the hash of the

@@ -40,7 +40,7 @@ export const WORK_ORDER_EVENT_TYPES = ['received', 'dispatched', 'signed', 'retu
 export type WorkOrderEventType = (typeof WORK_ORDER_EVENT_TYPES)[number];
 
 const NO_EDGE_SPACE = /^\S(?:[\s\S]*\S)?$/;
-const text = (max = 4000) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(NO_EDGE_SPACE, 'non-blank, no spaces at either end'));
+const text = (max = 4000) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(NO_EDGE_SPACE, 'expect.trimmed'));
 const optionalNote = z.optional(text());
 
 const PAYLOADS = {

@@ -1,31 +1,78 @@
 /**
- * Errors with stable codes. Every error gualian throws or reports carries a `code` that the
- * documentation explains, the `details` it was raised with, and can be described in zh-Hans,
- * zh-Hant or English with {@link describeError}.
+ * One family of errors. Every error gualian throws extends {@link GualianError}: it carries a
+ * stable `code` that the documentation explains (docs/errors.html), the `details` it was raised
+ * with, and reads in zh-Hans, zh-Hant or English through {@link describeError}. Domain errors
+ * (assessment, disputes, the planner, schema failures of records) are subclasses, so one
+ * `instanceof GualianError` and one `describeError` serve them all.
  */
 import { type Lang, localiseDetails, translate } from '../i18n/index.js';
+import type { AssessmentErrorCode } from '../assessment/errors.js';
+import type { DisputeErrorCode } from '../disputes/errors.js';
 
-/** The stable codes of gualian's errors and row issues. */
-export type ErrorCode =
-  | 'code.empty'
-  | 'code.format'
-  | 'code.province'
-  | 'code.segment'
-  | 'code.level'
-  | 'row.missing'
-  | 'row.duplicate'
-  | 'row.parent'
-  | 'row.level'
-  | 'row.type'
-  | 'row.name'
-  | 'row.columns'
-  | 'file.header'
-  | 'file.encoding'
-  | 'file.json'
-  | 'file.rejected'
-  | 'hierarchy.unknown';
+/**
+ * The stable codes of the foundation's errors and issues: division codes, rows of files, the
+ * hierarchy, and values of records that their schema refuses.
+ * @example
+ * FOUNDATION_ERROR_CODES.includes('value.date'); // true
+ */
+export const FOUNDATION_ERROR_CODES = [
+  'code.empty',
+  'code.format',
+  'code.province',
+  'code.segment',
+  'code.level',
+  'row.missing',
+  'row.duplicate',
+  'row.parent',
+  'row.level',
+  'row.type',
+  'row.name',
+  'row.columns',
+  'file.header',
+  'file.encoding',
+  'file.json',
+  'file.rejected',
+  'hierarchy.unknown',
+  'value.missing',
+  'value.type',
+  'value.too-small',
+  'value.too-big',
+  'value.format',
+  'value.enum',
+  'value.unknown-key',
+  'value.invalid',
+  'schema.invalid',
+  'schema.rejected',
+  'internal.unexpected',
+] as const;
+/** A foundation error's stable code. */
+export type FoundationErrorCode = (typeof FOUNDATION_ERROR_CODES)[number];
 
-/** Base class of every error gualian throws. */
+/**
+ * Every stable code of gualian's errors and issues, of every domain. Each domain adds its own
+ * codes to this union (assessment, disputes, …), and docs/errors.html explains each.
+ */
+export type ErrorCode = FoundationErrorCode | AssessmentErrorCode | DisputeErrorCode | ExtraErrorCode;
+
+/**
+ * Codes of domains that declare theirs by augmenting this interface (the key is the code):
+ * `declare module '../errors/index.js' { interface ErrorCodes { 'planner.unknown-cadre': true } }`.
+ * @internal
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ErrorCodes {}
+/** @internal */
+export type ExtraErrorCode = keyof ErrorCodes & string;
+
+/**
+ * Base class of every error gualian throws.
+ * @example
+ * try {
+ *   hierarchy.get('539999');
+ * } catch (e) {
+ *   if (e instanceof GualianError) console.log(e.code, describeError(e, 'zh-Hans'));
+ * }
+ */
 export class GualianError extends Error {
   override readonly name: string = 'GualianError';
   constructor(
@@ -35,6 +82,14 @@ export class GualianError extends Error {
     readonly details: Readonly<Record<string, string | number>> = {},
   ) {
     super(translate(`error.${code}`, 'en', details));
+  }
+
+  /**
+   * The message in a language. Subclasses name the states, events and levels of their details
+   * in that language; {@link describeError} calls this.
+   */
+  describe(lang: Lang = 'zh-Hans'): string {
+    return translate(`error.${this.code}`, lang, localiseDetails(this.details, lang));
   }
 }
 
@@ -61,14 +116,30 @@ export interface RowIssue {
 /** Thrown in `strict` mode when a file has bad rows: lists every issue, not just the first. */
 export class DivisionFileError extends GualianError {
   override readonly name = 'DivisionFileError';
-  constructor(readonly issues: readonly RowIssue[], source = 'input') {
+  constructor(
+    readonly issues: readonly RowIssue[],
+    source = 'input',
+  ) {
     super('file.rejected', { source, count: issues.length, first: issues[0] ? describeIssue(issues[0], 'en') : '' });
+  }
+  override describe(lang: Lang = 'zh-Hans'): string {
+    const first = this.issues[0] ? describeIssue(this.issues[0], lang) : '';
+    return translate('error.file.rejected', lang, { ...this.details, first });
   }
 }
 
-/** Describe an error in the given language (zh-Hans by default). */
-export function describeError(error: GualianError, lang: Lang = 'zh-Hans'): string {
-  return translate(`error.${error.code}`, lang, localiseDetails(error.details, lang));
+/**
+ * Describe any error in the given language (zh-Hans by default). A {@link GualianError} of any
+ * domain reads in its own words; a schema failure that escaped as a raw zod error is described
+ * field by field; anything else is described as an unexpected internal error, never with its
+ * English text.
+ * @example
+ * describeError(new GualianError('hierarchy.unknown', { value: '539999' }), 'zh-Hans');
+ * // '区划“539999”不在层级中'
+ */
+export function describeError(error: unknown, lang: Lang = 'zh-Hans'): string {
+  if (error instanceof GualianError) return error.describe(lang);
+  return translate('error.internal.unexpected', lang, { name: error instanceof Error ? error.name : typeof error });
 }
 
 /**
@@ -79,6 +150,25 @@ export function describeError(error: GualianError, lang: Lang = 'zh-Hans'): stri
  */
 export function describeIssue(issue: RowIssue, lang: Lang = 'zh-Hans'): string {
   const reason = translate(`error.${issue.reason}`, lang, localiseDetails({ value: issue.value, ...issue.details }, lang));
-  const where = translate('issue.where', lang, { line: issue.line, field: issue.field, reason });
+  const where = translate('issue.where', lang, { line: issue.line, field: fieldLabel(issue.field, lang), reason });
   return issue.source ? `${issue.source}: ${where}` : where;
+}
+
+/**
+ * A field's name in the reader's language (`minutes` → `时长（分钟）`), or the name itself where
+ * the catalogue has none. Nested fields keep their path (`facts.parties.0.name`).
+ * @internal
+ */
+export function fieldLabel(field: string, lang: Lang): string {
+  if (field === '') return translate('field.record', lang);
+  if (lang === 'en') return field; // the schema's own names are English
+  return field
+    .split('.')
+    .map((seg) => {
+      if (/^\d+$/.test(seg)) return translate('field.item', lang, { n: Number(seg) + 1 });
+      const key = `field.${seg}`;
+      const t = translate(key, lang);
+      return t === key ? seg : t;
+    })
+    .join(lang === 'en' ? ' › ' : '·');
 }

@@ -16,7 +16,7 @@ export type DivisionKind = (typeof DIVISION_KINDS)[number];
 
 /** A division code in short or 12-digit form, normalised to the short form. */
 export const divisionCodeSchema = z.pipe(
-  z.string().check(z.refine(isDivisionCode, { message: 'not a division code' })),
+  z.string().check(z.refine(isDivisionCode, { message: 'expect.code' })),
   z.transform((c: string) => normalizeCode(c)),
 );
 

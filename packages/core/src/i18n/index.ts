@@ -6,6 +6,7 @@
 import { messages as zhHans } from './messages.zh-Hans.js';
 import { messages as zhHant } from './messages.zh-Hant.js';
 import { messages as en } from './messages.en.js';
+import { recordMessages } from './messages.records.js';
 
 /** The languages gualian speaks. */
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';
@@ -13,7 +14,11 @@ export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';
 /** The message keys (levels, ranks, kinds, errors): the zh-Hans catalogue is the reference. */
 export type MessageKey = keyof typeof zhHans;
 
-const catalogues: Record<Lang, Record<string, string>> = { 'zh-Hans': { ...zhHans }, 'zh-Hant': { ...zhHant }, en: { ...en } };
+const catalogues: Record<Lang, Record<string, string>> = {
+  'zh-Hans': { ...zhHans, ...recordMessages['zh-Hans'] },
+  'zh-Hant': { ...zhHant, ...recordMessages['zh-Hant'] },
+  en: { ...en, ...recordMessages.en },
+};
 
 /**
  * Add a domain's messages (pairing, assessment, disputes …) to the catalogues. Each domain

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { isDivisionCode } from '../hierarchy/codes.js';
-import { dayNumber } from '../time/days.js';
+import { dateSchema } from '../time/schema.js';
 
 /** Ranks: 厅级 (prefectural), 处级 (divisional, including committee members), everyone else. */
 export const CADRE_RANKS = ['prefectural', 'divisional', 'staff'] as const;
@@ -33,9 +33,9 @@ export const ACTIVITIES = [
 /** An activity of a visit. */
 export type Activity = (typeof ACTIVITIES)[number];
 
-// dayNumber, not Date.parse: the latter rolls 2024-02-30 over to 1 March.
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'), z.refine((s) => !Number.isNaN(dayNumber(s)), 'a real date'));
-const code = z.string().check(z.refine(isDivisionCode, 'a division code'));
+// One date schema for the whole core: no roll-over of 2024-02-30, nothing after the date.
+const isoDate = dateSchema;
+const code = z.string().check(z.refine(isDivisionCode, 'expect.code'));
 
 /** A cadre of the political-legal or petitions system. */
 export const cadreSchema = z.object({

@@ -4,6 +4,7 @@
  * the inspectors found with what the ledgers say.
  */
 import * as z from 'zod/mini';
+import { dateSchema } from '../time/schema.js';
 import { dayNumber, yearRange } from '../time/days.js';
 import { isDivisionCode } from '../hierarchy/codes.js';
 import type { CoverageReport } from '../pairing/check.js';
@@ -132,8 +133,8 @@ export function drawSpotCheck(report: CoverageReport, roster: Roster, options: S
 export const inspectionSchema = z.object({
   id: z.string().check(z.minLength(1)),
   cadreId: z.string().check(z.minLength(1)),
-  villageCode: z.string().check(z.refine(isDivisionCode, 'a division code')),
-  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  villageCode: z.string().check(z.refine(isDivisionCode, 'expect.code')),
+  date: dateSchema,
   inspector: z.string().check(z.minLength(1)),
   /** Whether the cadre was in the village. */
   present: z.boolean(),
