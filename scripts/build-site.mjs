@@ -114,14 +114,28 @@ const zhaotong = core.fromDivisionPack(readFileSync(`${SITE}/data/2023/5306.json
 const national = core.fromDivisionPack(readFileSync(`${SITE}/data/2023/index.json`, 'utf8'));
 const hierarchies = { 5306: zhaotong, national };
 
-// The codes are a type, so they are read from the union's source; the messages come from the
-// core itself, so the page shows exactly what users see.
-const errorUnion = /export type ErrorCode\s*=([^;]*);/.exec(readFileSync('packages/core/src/errors/index.ts', 'utf8'))?.[1] ?? '';
-const errorCodes = [...errorUnion.matchAll(/'([\w.-]+)'/g)].map((m) => m[1]);
-if (errorCodes.length === 0) fail('found no ErrorCode in packages/core/src/errors/index.ts (did its shape change?)');
+// Every domain exports its stable codes as a `*_ERROR_CODES` (or `*_ISSUE_CODES`) list from its
+// entry; the page lists them all, and the messages come from the core itself, so the page shows
+// exactly what users see.
+const errorCodes = [];
+for (const file of readdirSync('packages/core/dist').filter((f) => f.endsWith('.js')).sort()) {
+  if (file === 'cli.js') continue; // the command-line program runs on import
+  const mod = await import(pathToFileURL(resolve('packages/core/dist', file)).href);
+  for (const [name, value] of Object.entries(mod)) {
+    if (!/_(ERROR|ISSUE)_CODES$/.test(name) || !Array.isArray(value)) continue;
+    for (const code of value) if (!errorCodes.includes(code)) errorCodes.push(code);
+  }
+}
+if (errorCodes.length === 0) fail('found no *_ERROR_CODES list in packages/core/dist (did the entries change?)');
+// Hints: docs/error-hints.json, and one file per area in docs/error-hints/.
 const errorHints = JSON.parse(readFileSync('docs/error-hints.json', 'utf8'));
-for (const code of errorCodes) if (!errorHints[code]) warn(`error code ${code} has no explanation in docs/error-hints.json`);
-for (const code of Object.keys(errorHints)) if (!errorCodes.includes(code)) warn(`docs/error-hints.json explains ${code}, which the core no longer has`);
+if (existsSync('docs/error-hints')) {
+  for (const f of readdirSync('docs/error-hints').filter((f) => f.endsWith('.json')).sort()) {
+    Object.assign(errorHints, JSON.parse(readFileSync(join('docs/error-hints', f), 'utf8')));
+  }
+}
+for (const code of errorCodes) if (!errorHints[code]) warn(`error code ${code} has no explanation in docs/error-hints`);
+for (const code of Object.keys(errorHints)) if (!errorCodes.includes(code)) warn(`docs/error-hints explains ${code}, which the core no longer has`);
 
 const LANG_ATTRIBUTE =
   'The language: `zh-Hans` (default), `zh-Hant` or `en` (any BCP 47 tag is mapped: `zh-TW` gives zh-Hant). Without it the element follows the nearest ancestor\'s `lang`, then the document\'s.';
@@ -200,7 +214,35 @@ const directives = {
     return `<ul class="toc">${errorCodes.map((c) => `<li><a href="#${c}"><code>${c}</code></a></li>`).join('')}</ul>`;
   },
   errors() {
-    const GROUPS = { code: ['区划代码', 'Division codes'], row: ['文件中的行', 'Rows of a file'], file: ['文件', 'Files'], hierarchy: ['层级查询', 'Hierarchy'] };
+    const GROUPS = {
+      code: ['区划代码', 'Division codes'],
+      row: ['文件中的行', 'Rows of a file'],
+      file: ['文件', 'Files'],
+      hierarchy: ['层级查询', 'Hierarchy'],
+      value: ['记录中的值', 'Values of records'],
+      schema: ['记录', 'Records'],
+      internal: ['内部错误', 'Internal errors'],
+      input: ['命令行输入', 'Command-line input'],
+      pairing: ['包掛聯', 'Pairing'],
+      planner: ['挂联方案', 'Planner'],
+      edition: ['区划版本', 'Editions'],
+      inspection: ['明察暗访', 'Inspections'],
+      spotcheck: ['抽查', 'Spot checks'],
+      rubric: ['考核细则', 'Rubrics'],
+      formula: ['计分公式', 'Formulas'],
+      period: ['考核周期', 'Periods'],
+      facts: ['考核指标数据', 'Facts'],
+      review: ['四级审核', 'Four-level review'],
+      trail: ['审核留痕', 'Review trail'],
+      dispute: ['矛盾纠纷', 'Disputes'],
+      workorder: ['12345 工单', '12345 work orders'],
+      record: ['事件记录文件', 'Record files'],
+      jsonl: ['事件记录文件', 'Record files'],
+      chain: ['哈希链', 'Hash chain'],
+    };
+    // Codes of one group together, in the order their lists give.
+    const order = [...new Set(errorCodes.map((c) => c.split('.')[0]))];
+    errorCodes.sort((a, b) => order.indexOf(a.split('.')[0]) - order.indexOf(b.split('.')[0]));
     let group = null;
     return errorCodes
       .map((code) => {

@@ -13,7 +13,7 @@ import type { DisputeErrorCode } from '../disputes/errors.js';
  * The stable codes of the foundation's errors and issues: division codes, rows of files, the
  * hierarchy, and values of records that their schema refuses.
  * @example
- * FOUNDATION_ERROR_CODES.includes('value.date'); // true
+ * FOUNDATION_ERROR_CODES.includes('value.format'); // true
  */
 export const FOUNDATION_ERROR_CODES = [
   'code.empty',
@@ -170,5 +170,5 @@ export function fieldLabel(field: string, lang: Lang): string {
       const t = translate(key, lang);
       return t === key ? seg : t;
     })
-    .join(lang === 'en' ? ' › ' : '·');
+    .join('·');
 }

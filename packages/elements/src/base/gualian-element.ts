@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { describeError, GualianError, type DivisionStore, type Hierarchy, type Lang } from '@gualian/core';
+import { describeError, type DivisionStore, type Hierarchy, type Lang } from '@gualian/core';
 import type { MessageKey } from '../i18n/index.js';
 import { DivisionController } from './division-controller.js';
 import { LangController } from './lang-controller.js';
@@ -138,7 +138,7 @@ export class GualianElement extends LitElement {
 
   /** @internal */
   protected renderError(error: Error): TemplateResult {
-    const reason = error instanceof GualianError ? describeError(error, this.i18n.lang) : error.message;
+    const reason = describeError(error, this.i18n.lang);
     return html`<p class="status error" part="status" role="alert">${this.t('ui.loadFailed', { reason })}</p>`;
   }
 }

@@ -1,3 +1,4 @@
+import { describeError } from '@gualian/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
@@ -653,7 +654,7 @@ export class GualianCaseTimeline extends GualianElement {
   }
 
   #describe(error: Error, lang: Lang): string {
-    return error instanceof DisputeError ? describeDisputeError(error, lang) : error.message;
+    return describeError(error, lang);
   }
 }
 

@@ -1,12 +1,10 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { type Hierarchy, type Lang } from '@gualian/core';
+import { describeError, type Hierarchy, type Lang } from '@gualian/core';
 import { pairingPolicySchema, type Roster } from '@gualian/core/pairing';
 import {
-  AssessmentError,
   computeFacts,
-  describeAssessmentError,
   parsePeriod,
   parseRubric,
   period as makePeriod,
@@ -461,7 +459,7 @@ export class GualianLeaderboard extends GualianElement {
 
   #renderProblem(problem: Problem): TemplateResult {
     const e = problem.error;
-    const reason = e instanceof AssessmentError ? describeAssessmentError(e, this.i18n.lang) : e instanceof Error ? e.message : String(e);
+    const reason = describeError(e, this.i18n.lang);
     return html`<p class="status error" part="status" role="alert">${this.t('ui.leaderboard.failed', { reason })}</p>`;
   }
 

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { type Division, type Hierarchy, type Lang } from '@gualian/core';
+import { describeError, type Division, type Hierarchy, type Lang } from '@gualian/core';
 import {
   checkPairing,
   describeViolation,
@@ -279,7 +279,7 @@ export class GualianPairingRoster extends GualianElement {
     try {
       policy = pairingPolicySchema.parse(this.policy ?? {});
     } catch (e) {
-      this.#problem = { key: 'ui.roster.badPolicy', values: { reason: reasonOf(e) } };
+      this.#problem = { key: 'ui.roster.badPolicy', values: { reason: reasonOf(e, this.i18n.lang) } };
       return;
     }
     const path = h.pathOf(code);
@@ -307,7 +307,7 @@ export class GualianPairingRoster extends GualianElement {
       }
     } catch (e) {
       // Records the schemas would reject (a date that is no date) can break the check: say so.
-      this.#problem = { key: 'ui.roster.checkFailed', values: { reason: reasonOf(e) } };
+      this.#problem = { key: 'ui.roster.checkFailed', values: { reason: reasonOf(e, this.i18n.lang) } };
       return;
     }
     this.#model = { h, scope: h.at(row), level, county, policy, year, cadres, pairings, index, report, violations };
@@ -749,7 +749,7 @@ export class GualianPairingRoster extends GualianElement {
       this.#planner = null;
       this.#planning = false;
       this.#proposal = null;
-      this.#planError = this.t('ui.roster.planFailed', { reason: reasonOf(e) });
+      this.#planError = this.t('ui.roster.planFailed', { reason: reasonOf(e, this.i18n.lang) });
       this.requestUpdate();
       return;
     }
@@ -767,7 +767,7 @@ export class GualianPairingRoster extends GualianElement {
       this.#focusNext = '#plan-h';
     } catch (e) {
       this.#proposal = null;
-      this.#planError = this.t('ui.roster.planFailed', { reason: reasonOf(e) });
+      this.#planError = this.t('ui.roster.planFailed', { reason: reasonOf(e, this.i18n.lang) });
     }
     this.requestUpdate();
   }
@@ -933,8 +933,8 @@ function numberFormat(lang: Lang): Intl.NumberFormat {
 }
 
 /** An error's message, shown as the reason of a notice. */
-function reasonOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+function reasonOf(e: unknown, lang: Lang): string {
+  return describeError(e, lang);
 }
 
 function keepFocus(e: Event): void {

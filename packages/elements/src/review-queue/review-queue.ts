@@ -2,12 +2,11 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { type Hierarchy, type Lang } from '@gualian/core';
+import { describeError, type Hierarchy, type Lang } from '@gualian/core';
 import {
   AssessmentError,
   currentSheet,
   DEFAULT_GRADES,
-  describeAssessmentError,
   REVIEW_STATES,
   reviewQueue,
   reviewSheet,
@@ -522,7 +521,7 @@ export class GualianReviewQueue extends GualianElement {
   }
 
   #describe(error: Error, lang: Lang): string {
-    return error instanceof AssessmentError ? describeAssessmentError(error, lang) : error.message;
+    return describeError(error, lang);
   }
 
   #editAdjust(field: 'fact' | 'value' | 'evidence' | 'reason', value: string): void {

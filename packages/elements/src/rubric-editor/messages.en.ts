@@ -4,6 +4,7 @@ import type { messages as reference } from './messages.zh-Hans.js';
 export const messages: Record<keyof typeof reference, string> = {
   'ui.rubricEditor.import': 'Import JSON file…',
   'ui.rubricEditor.importFailed': 'Could not import "{file}": {reason}',
+  'ui.rubricEditor.notJson': 'the file is not valid JSON',
   'ui.rubricEditor.imported': 'Imported "{file}"',
   'ui.rubricEditor.export': 'Export JSON',
   'ui.rubricEditor.exported': 'Exported "{file}"',

@@ -2,6 +2,7 @@
 export const messages = {
   'ui.rubricEditor.import': '导入 JSON 文件…',
   'ui.rubricEditor.importFailed': '无法导入“{file}”：{reason}',
+  'ui.rubricEditor.notJson': '文件内容不是有效的 JSON',
   'ui.rubricEditor.imported': '已导入“{file}”',
   'ui.rubricEditor.export': '导出 JSON',
   'ui.rubricEditor.exported': '已导出“{file}”',

@@ -4,6 +4,7 @@ import type { messages as reference } from './messages.zh-Hans.js';
 export const messages: Record<keyof typeof reference, string> = {
   'ui.rubricEditor.import': '匯入 JSON 檔案…',
   'ui.rubricEditor.importFailed': '無法匯入「{file}」：{reason}',
+  'ui.rubricEditor.notJson': '檔案內容不是有效的 JSON',
   'ui.rubricEditor.imported': '已匯入「{file}」',
   'ui.rubricEditor.export': '匯出 JSON',
   'ui.rubricEditor.exported': '已匯出「{file}」',

@@ -1,11 +1,9 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { translate, type Lang } from '@gualian/core';
+import { describeError, translate, type Lang } from '@gualian/core';
 import { pairingPolicySchema, type Roster } from '@gualian/core/pairing';
 import {
-  AssessmentError,
   computeFacts,
-  describeAssessmentError,
   describeRubricIssue,
   FACT_TYPES,
   ITEM_KINDS,
@@ -811,7 +809,7 @@ export class GualianRubricEditor extends GualianElement {
     try {
       parsed = JSON.parse(await file.text());
     } catch (error) {
-      this.#importError = this.t('ui.rubricEditor.importFailed', { file: file.name, reason: error instanceof Error ? error.message : String(error) });
+      this.#importError = this.t('ui.rubricEditor.importFailed', { file: file.name, reason: this.t('ui.rubricEditor.notJson') });
       this.requestUpdate();
       return;
     } finally {
@@ -886,8 +884,7 @@ function factLabel(name: string, lang: Lang): string {
 }
 
 function reasonOf(error: unknown, lang: Lang): string {
-  if (error instanceof AssessmentError) return describeAssessmentError(error, lang);
-  return error instanceof Error ? error.message : String(error);
+  return describeError(error, lang);
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

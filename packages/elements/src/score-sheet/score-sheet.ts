@@ -1,9 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { type Lang } from '@gualian/core';
+import { describeError, type Lang } from '@gualian/core';
 import {
   AssessmentError,
   currentSheet,
-  describeAssessmentError,
   REVIEW_LEVELS,
   type ReviewFlow,
   type ReviewLevel,
@@ -229,7 +228,7 @@ export class GualianScoreSheet extends GualianElement {
     if (status) return status;
     const lang = this.resolvedLang;
     if (this.#problem) {
-      const text = this.#problem instanceof AssessmentError ? describeAssessmentError(this.#problem, lang) : this.#problem.message;
+      const text = describeError(this.#problem, lang);
       return html`<p class="notice" part="notice" role="alert">${this.t('ui.scoreSheet.failed', { reason: text })}</p>`;
     }
     const shown = this.#shown;

@@ -3,6 +3,7 @@ import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import {
+  describeError,
   dayNumber,
   isoDate,
   yearRange,
@@ -250,7 +251,7 @@ export class GualianVisitLog extends GualianElement {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       this.#exportState = { key: 'ui.visitLog.exported', values: { file } };
     } catch (e) {
-      this.#exportState = { key: 'ui.visitLog.exportFailed', values: { reason: e instanceof Error ? e.message : String(e) }, failed: true };
+      this.#exportState = { key: 'ui.visitLog.exportFailed', values: { reason: describeError(e, this.i18n.lang) }, failed: true };
     }
     this.requestUpdate();
     await this.updateComplete;

@@ -3,6 +3,7 @@
  * as a path of names, the list of events the core refused while replaying, and the chart's
  * section (the toggle, the canvas container and its table alternative).
  */
+import { describeError } from '@gualian/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { describeDisputeError, DisputeError } from '@gualian/core/disputes';
 import type { Hierarchy, Lang } from '@gualian/core';
@@ -25,7 +26,7 @@ export function scopePath(h: Hierarchy | null, scope: string | null): string {
 
 /** Why the statistics cannot be computed (a core `DisputeError` in the reader's language), as an alert. */
 export function renderProblem(error: unknown, lang: Lang, t: Translate): TemplateResult {
-  const reason = error instanceof DisputeError ? describeDisputeError(error, lang) : error instanceof Error ? error.message : String(error);
+  const reason = describeError(error, lang);
   return html`<p class="status error" part="status" role="alert">${t('ui.disputeStats.failed', { reason })}</p>`;
 }
 
