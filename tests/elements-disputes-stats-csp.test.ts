@@ -58,7 +58,7 @@ describe('disputes statistics widgets under a strict CSP (no inline script, no s
     root.querySelector<HTMLButtonElement>('[part="red-list"] button')!.click();
     orders.setAttribute('month', '2024-03');
     orders.setAttribute('lang', 'en');
-    await waitUntil(() => text(orders).includes('March 2024'), 'English, March');
+    await waitUntil(() => text(orders).includes('March 2024'), 'English, March', { timeout: 15_000 }); // the en labels are fetched on first use
     expect(win.__cspViolations).to.deep.equal([]);
   });
 
