@@ -16,22 +16,13 @@
  * (`FlowGraph.solveSupplies`, one connected component at a time); then units, the same way.
  */
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
-import { normalizeCode } from '../hierarchy/codes.js';
+import { GualianError } from '../errors/index.js';
 import { FlowGraph } from './flow.js';
-import { pairingPolicySchema, type Cadre, type Pairing, type PairingPolicy, type PairingPolicyInput } from './schema.js';
+import type { Cadre, Pairing, PairingPolicy, PairingPolicyInput } from './schema.js';
+import { checkPlanInput, safeNormalize, type LatLon, type PlanCosts, type PlanInput } from './planner-input.js';
+import { PlannerError, type Shortfall, type Surplus } from './planner-errors.js';
 
-/** Tier costs of distance between a cadre's anchor and a village (integers ≥ 0). */
-export interface PlanCosts {
-  sameTownship: number;
-  sameCounty: number;
-  elsewhere: number;
-}
-
-/** A point in WGS-84 degrees. */
-export interface LatLon {
-  lat: number;
-  lon: number;
-}
+export type { LatLon, PlanCosts } from './planner-input.js';
 
 /** Options of {@link planPairings}. */
 export interface PlanOptions {
@@ -58,9 +49,13 @@ export interface PlanOptions {
   solver?: 'primal-dual' | 'cost-scaling';
 }
 
-/** Why a roster cannot satisfy the policy, and by how much. */
+/**
+ * Why a roster cannot satisfy the policy, and by how much, in total: village seats short of
+ * cadres, or counties and townships short of leaders of the rank that leads them. Each unit left
+ * short is named in {@link PlanResult.shortfalls}.
+ */
 export interface Shortage {
-  rule: 'minCadresPerVillage' | 'everyCountyLed' | 'everyTownshipLed' | 'leads';
+  rule: 'minCadresPerVillage' | 'everyCountyLed' | 'everyTownshipLed';
   /** How many are needed and how many there are. */
   needed: number;
   given: number;
@@ -70,9 +65,18 @@ export interface Shortage {
 
 /** The planner's proposal. */
 export interface PlanResult {
-  /** Whether the proposal satisfies the policy completely. */
+  /**
+   * Whether the proposal completes the policy: every village of the scope has its cadres and
+   * every county and township that must be led has a lead. Leaders left over ({@link surplus})
+   * do not make a plan incomplete.
+   */
   feasible: boolean;
+  /** The totals of what is short (empty when feasible). */
   shortages: Shortage[];
+  /** Each unit the plan leaves short and why, in hierarchy order (empty when feasible). */
+  shortfalls: Shortfall[];
+  /** Leaders of a rank left without a unit to lead, because there are more of them than units. */
+  surplus: Surplus[];
   /** Proposed pairings (the fixed ones are not repeated). */
   pairings: Pairing[];
   /**
@@ -89,7 +93,6 @@ export interface PlanResult {
   stats: { groups: number; nodes: number; arcs: number; phases: number; pricedPairs: number };
 }
 
-const DEFAULT_COSTS: PlanCosts = { sameTownship: 0, sameCounty: 1, elsewhere: 4 };
 const EARTH_KM = 6371.0088;
 const TIERS = ['sameTownship', 'sameCounty', 'elsewhere'] as const;
 type Tier = (typeof TIERS)[number];
@@ -141,16 +144,25 @@ interface Routes {
  * near.cost.km;           // the kilometres between cadres and villages within their counties
  */
 export function planPairings(h: Hierarchy, options: PlanOptions): PlanResult {
-  const policy = pairingPolicySchema.parse(options.policy ?? {});
-  const costs = { ...DEFAULT_COSTS, ...options.costs };
-  for (const t of TIERS) if (!Number.isInteger(costs[t]) || costs[t] < 0) throw new RangeError(`costs.${t} must be an integer ≥ 0`);
-  const spread = options.spreadUnits ?? true;
-  const scope = normalizeCode(options.scope);
-  const lo = h.indexOf(scope);
-  if (lo < 0) throw new Error(`scope ${scope} is not in the hierarchy`);
+  const input = checkPlanInput(h, options);
+  try {
+    return plan(h, input);
+  } catch (e) {
+    if (e instanceof GualianError) throw e;
+    // Input is checked above: anything else is a bug of the planner, reported as one.
+    const error = new PlannerError('planner.internal', { reason: e instanceof Error ? e.name : typeof e });
+    Object.defineProperty(error, 'cause', { value: e });
+    throw error;
+  }
+}
+
+function plan(h: Hierarchy, input: PlanInput): PlanResult {
+  const { policy, costs, spread, cadres, fixed } = input;
+  const lo = input.row;
   const hi = h.subtreeEnd(lo);
-  const fixed = options.fixed ?? [];
   const shortages: Shortage[] = [];
+  const shortfalls: Shortfall[] = [];
+  const surplus: Surplus[] = [];
   const proposed: Pairing[] = [];
 
   const rowsAt = (level: number) => {
@@ -170,26 +182,59 @@ export function planPairings(h: Hierarchy, options: PlanOptions): PlanResult {
 
   // Leads first: each leading rank takes units of its level, nearest first.
   const leadOf = new Map<string, number>();
-  for (const p of fixed) if (p.role !== 'village') leadOf.set(p.cadreId, h.indexOf(safeNormalize(p.code)));
-  const ledUnits = new Set([...leadOf.values()]);
-  for (const [rank, levelName] of Object.entries(policy.leads) as Array<['prefectural' | 'divisional', 'county' | 'township' | undefined]>) {
+  const ledUnits = new Set<number>();
+  for (const p of fixed) {
+    if (p.role === 'village') continue;
+    // A cadre may hold several fixed leads: each unit is led, the first anchors the cadre.
+    const unit = h.indexOf(p.code);
+    ledUnits.add(unit);
+    if (!leadOf.has(p.cadreId)) leadOf.set(p.cadreId, unit);
+  }
+  const leadRanks = { county: [] as Array<{ rank: 'prefectural' | 'divisional'; leaders: number; units: number }>, township: [] as Array<{ rank: 'prefectural' | 'divisional'; leaders: number; units: number }> };
+  for (const rank of ['prefectural', 'divisional'] as const) {
+    const levelName = policy.leads[rank];
     if (levelName === undefined) continue;
     const units = (levelName === 'county' ? counties : townships).filter((u) => !ledUnits.has(u));
-    const leaders = options.cadres.filter((c) => c.rank === rank && !leadOf.has(c.id));
-    const required = levelName === 'county' ? policy.everyCountyLed : policy.everyTownshipLed;
-    if (required && leaders.length < units.length) shortages.push({ rule: levelName === 'county' ? 'everyCountyLed' : 'everyTownshipLed', needed: units.length, given: leaders.length, of: rank });
-    if (leaders.length > units.length) shortages.push({ rule: 'leads', needed: leaders.length, given: units.length, of: rank });
+    const leaders = cadres.filter((c) => c.rank === rank && !leadOf.has(c.id));
+    leadRanks[levelName].push({ rank, leaders: leaders.length, units: units.length });
     const assignment = assignNearest(h, leaders.map(homeRow), units, costs, ancestorAt);
+    const idle: string[] = [];
     assignment.forEach((unit, i) => {
-      if (unit < 0) return;
+      if (unit < 0) return idle.push(leaders[i]!.id);
       leadOf.set(leaders[i]!.id, unit);
+      // Both ranks may lead one level: the second takes only what the first left.
+      ledUnits.add(unit);
       proposed.push({ cadreId: leaders[i]!.id, role: levelName === 'county' ? 'county-lead' : 'township-lead', code: h.codeAt(unit) });
     });
+    // More leaders than units is a surplus of leaders, not a shortage of anything.
+    if (idle.length > 0) surplus.push({ rank, level: levelName, leaders: leaders.length, units: units.length, cadreIds: idle });
+  }
+  for (const levelName of ['county', 'township'] as const) {
+    const required = levelName === 'county' ? policy.everyCountyLed : policy.everyTownshipLed;
+    if (!required) continue;
+    const unled = (levelName === 'county' ? counties : townships).filter((u) => !ledUnits.has(u));
+    if (unled.length === 0) continue;
+    const ranks = leadRanks[levelName];
+    // The totals of the rank that leads the level (the first, when both do).
+    const lead = ranks[0];
+    if (lead) shortages.push({ rule: levelName === 'county' ? 'everyCountyLed' : 'everyTownshipLed', needed: lead.units, given: lead.leaders, of: lead.rank });
+    for (const u of unled) {
+      shortfalls.push({
+        code: h.codeAt(u),
+        name: h.nameAt(u),
+        role: levelName === 'county' ? 'county-lead' : 'township-lead',
+        needed: 1,
+        given: 0,
+        reason: lead ? 'no-free-leader' : 'no-leading-rank',
+        details: lead ? { rank: lead.rank, leaders: ranks.reduce((a, r) => a + r.leaders, 0), units: lead.units } : { level: levelName },
+      });
+    }
   }
 
   // Village pairings: needs per village after the fixed pairings, supply per cadre.
   const villageIndex = new Map(villages.map((v, i) => [v, i]));
   const need = new Int32Array(villages.length).fill(policy.minCadresPerVillage);
+  const seats = new Int32Array(villages.length); // fixed and proposed cadres of each village
   const taken = new Map<string, number>();
   const unitsOf = new Map<string, number>();
   const unitIndex = (unit: string) => {
@@ -198,13 +243,16 @@ export function planPairings(h: Hierarchy, options: PlanOptions): PlanResult {
     return u;
   };
   const seated = new Set<string>(); // village,unit pairs with a cadre already there
-  const cadreById = new Map(options.cadres.map((c) => [c.id, c]));
+  const paired = new Set<string>(); // cadre,village pairs already made
+  const cadreById = new Map(cadres.map((c) => [c.id, c]));
   for (const p of fixed) {
     if (p.role !== 'village') continue;
     taken.set(p.cadreId, (taken.get(p.cadreId) ?? 0) + 1);
-    const v = villageIndex.get(h.indexOf(safeNormalize(p.code)));
+    const v = villageIndex.get(h.indexOf(p.code));
     if (v === undefined) continue;
     need[v] = Math.max(0, need[v]! - 1);
+    seats[v]!++;
+    paired.add(`${p.cadreId}\u0000${v}`);
     const c = cadreById.get(p.cadreId);
     if (c) seated.add(`${v},${unitIndex(c.unit)}`);
   }
@@ -212,7 +260,7 @@ export function planPairings(h: Hierarchy, options: PlanOptions): PlanResult {
   // Groups: cadres with the same anchor township (or county, or none) are interchangeable as far
   // as tiers go.
   const groupOf = new Map<number, Group>();
-  for (const c of options.cadres) {
+  for (const c of cadres) {
     if (!wantsVillage(c)) continue;
     const supply = policy.villagesPerCadre - (taken.get(c.id) ?? 0);
     if (supply <= 0) continue;
@@ -226,18 +274,19 @@ export function planPairings(h: Hierarchy, options: PlanOptions): PlanResult {
     g.units.push(unitIndex(c.unit));
     g.total += supply;
   }
-  const groups = [...groupOf.values()];
+  // Without villages in scope there is nothing to place (the cadres stay free).
+  const groups = villages.length === 0 ? [] : [...groupOf.values()];
   const totalSupply = groups.reduce((a, g) => a + g.total, 0);
   const totalNeed = need.reduce((a, b) => a + b, 0);
   if (totalSupply < totalNeed) shortages.push({ rule: 'minCadresPerVillage', needed: totalNeed, given: totalSupply, of: 'cadres' });
 
   const ctx: Context = { h, costs, counties, townships, villages, need, seated, ancestorAt, U: spread ? Math.max(1, unitsOf.size) : 1, spread, totalSupply };
-  const located = locate(h, options, villages, groups);
+  const located = locate(input, villages, groups);
   let routes: Routes;
   let solved: FlowGraph;
   let stats: PlanResult['stats'];
   const solveTier = (tier: ReturnType<typeof tierGraph>) => {
-    if (options.solver !== 'cost-scaling') return tier.graph.solve(tier.source, tier.sink, totalSupply);
+    if (input.solver !== 'cost-scaling') return tier.graph.solve(tier.source, tier.sink, totalSupply);
     const supply = new Float64Array(tier.graph.nodes);
     supply[tier.source] = totalSupply;
     supply[tier.sink] = -totalSupply;
@@ -265,20 +314,60 @@ export function planPairings(h: Hierarchy, options: PlanOptions): PlanResult {
   }
 
   const cost = { total: 0, sameTownship: 0, sameCounty: 0, elsewhere: 0, km: 0, sameUnitExtras: 0 };
-  const placed = decompose(solved, routes, (supply, village, tier, km) => {
+  const placed = decompose(solved, routes, paired, (supply, village, tier, km) => {
     proposed.push({ cadreId: supply.id, role: 'village', code: h.codeAt(villages[village]!) });
+    seats[village]!++;
     cost[tier]++;
     cost.total += costs[tier];
     cost.km += km;
   });
+  if (placed !== totalSupply) throw new PlannerError('planner.internal', { reason: `placed ${placed} of ${totalSupply} seats` });
   if (spread) for (const arc of routes.penalties) cost.sameUnitExtras += solved.flowOn(arc);
+  shortfalls.push(...villageShortfalls(h, ctx, groups, seats, policy.minCadresPerVillage, totalNeed));
+  shortfalls.sort((a, b) => h.indexOf(a.code) - h.indexOf(b.code));
   return {
-    feasible: shortages.length === 0 && placed === totalSupply,
+    feasible: shortages.length === 0 && shortfalls.length === 0,
     shortages,
+    shortfalls,
+    surplus,
     pairings: proposed,
     cost,
     stats,
   };
+}
+
+/**
+ * The villages left short, each with its reason. Every seat of the roster is placed and needs are
+ * filled before any village gets more than its minimum, so a village is short only when every
+ * cadre seat of the scope is taken; the reason says whether its own county ran out.
+ */
+function villageShortfalls(h: Hierarchy, ctx: Context, groups: Group[], seats: Int32Array, min: number, totalNeed: number): Shortfall[] {
+  const { villages, need, ancestorAt, totalSupply } = ctx;
+  const own = new Map<number, number>();
+  for (const g of groups) if (g.county >= 0) own.set(g.county, (own.get(g.county) ?? 0) + g.total);
+  const countyNeed = new Map<number, number>();
+  const countyOf = villages.map((v, i) => {
+    const c = ancestorAt(v, 2);
+    countyNeed.set(c, (countyNeed.get(c) ?? 0) + need[i]!);
+    return c;
+  });
+  const out: Shortfall[] = [];
+  villages.forEach((v, i) => {
+    if (seats[i]! >= min) return;
+    const c = countyOf[i]!;
+    const mine = own.get(c) ?? 0;
+    const county = mine < countyNeed.get(c)!;
+    out.push({
+      code: h.codeAt(v),
+      name: h.nameAt(v),
+      role: 'village',
+      needed: min,
+      given: seats[i]!,
+      reason: county ? 'no-free-cadre-in-county' : 'no-free-cadre',
+      details: county ? { county: c >= 0 ? h.codeAt(c) : '', countyName: c >= 0 ? h.nameAt(c) : '', own: mine, countyNeed: countyNeed.get(c)! } : { supply: totalSupply, need: totalNeed },
+    });
+  });
+  return out;
 }
 
 interface Group {
@@ -433,18 +522,18 @@ interface Located {
   hasVillage: Uint8Array;
 }
 
-function locate(h: Hierarchy, options: PlanOptions, villages: number[], groups: Group[]): Located | null {
-  const table = options.villageLocations;
+function locate(input: PlanInput, villages: number[], groups: Group[]): Located | null {
+  const table = input.locations;
   if (!table) return null;
-  const entries: Array<[string, LatLon]> = table instanceof Map ? [...table] : Object.entries(table as Record<string, LatLon>);
   const indexOf = new Map(villages.map((v, i) => [v, i]));
   const village = new Float64Array(3 * villages.length);
   const hasVillage = new Uint8Array(villages.length);
   const point = new Float64Array(3);
-  for (const [code, at] of entries) {
-    unitVector(at, `village ${code}`, point, 0);
-    const i = indexOf.get(h.indexOf(safeNormalize(code)));
+  for (const [row, at] of table) {
+    // Villages outside the scope may be given (a portal passes all it has); they are not used.
+    const i = indexOf.get(row);
     if (i === undefined) continue;
+    unitVector(at, point, 0);
     village.set(point, 3 * i);
     hasVillage[i] = 1;
   }
@@ -453,9 +542,9 @@ function locate(h: Hierarchy, options: PlanOptions, villages: number[], groups: 
     const xyz = new Float64Array(3 * g.cadres.length);
     const has = new Uint8Array(g.cadres.length);
     g.cadres.forEach((c, k) => {
-      if (c.lat === undefined && c.lon === undefined) return;
-      if (c.lat === undefined || c.lon === undefined) throw new RangeError(`cadre ${c.id}: give both lat and lon, or neither`);
-      unitVector(c as LatLon, `cadre ${c.id}`, xyz, 3 * k);
+      // Both or neither: checked at the door.
+      if (c.lat === undefined || c.lon === undefined) return;
+      unitVector(c as LatLon, xyz, 3 * k);
       if (g.county < 0) return;
       has[k] = 1;
       any = true;
@@ -465,12 +554,9 @@ function locate(h: Hierarchy, options: PlanOptions, villages: number[], groups: 
   return any && hasVillage.includes(1) ? { cadre, village, hasVillage } : null;
 }
 
-/** Write the unit vector of a point into `out` at `offset`, after checking its range. */
-function unitVector(at: LatLon, what: string, out: Float64Array, offset: number): void {
-  const { lat, lon } = at ?? ({} as LatLon);
-  if (typeof lat !== 'number' || typeof lon !== 'number' || !(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
-    throw new RangeError(`${what}: coordinates must be { lat: −90…90, lon: −180…180 } in degrees`);
-  }
+/** Write the unit vector of a point (its range checked at the door) into `out` at `offset`. */
+function unitVector(at: LatLon, out: Float64Array, offset: number): void {
+  const { lat, lon } = at;
   const φ = (lat * Math.PI) / 180;
   const λ = (lon * Math.PI) / 180;
   out[offset] = Math.cos(φ) * Math.cos(λ);
@@ -827,7 +913,7 @@ function planNear(ctx: Context, groups: Group[], tier: ReturnType<typeof tierGra
   const hubOutArc = hubOut.arc.map((arc, e) => {
     const r = reduced2(arc);
     if (r > 0) return -1;
-    if (r < 0) throw new Error('planner: an uncapacitated arc cannot be fixed');
+    if (r < 0) throw new PlannerError('planner.internal', { reason: 'an uncapacitated arc cannot be fixed' });
     return g3.addArc(hubOut.hub[e]!, vu(hubOut.village[e]!, hubs.get(hubOut.hub[e]!)!.unit), INF, 0);
   });
   routes.hubs = hubRoutes(
@@ -848,7 +934,7 @@ function planNear(ctx: Context, groups: Group[], tier: ReturnType<typeof tierGra
     const sink = g2.headOf(arc);
     if (r === 0) g3.addArc(v, sink, g2.capacityOf(arc), 0);
     else if (r < 0) {
-      if (g2.capacityOf(arc) === INF) throw new Error('planner: an uncapacitated arc cannot be fixed');
+      if (g2.capacityOf(arc) === INF) throw new PlannerError('planner.internal', { reason: 'an uncapacitated arc cannot be fixed' });
       fix(v, sink, g2.capacityOf(arc));
     }
   });
@@ -857,7 +943,7 @@ function planNear(ctx: Context, groups: Group[], tier: ReturnType<typeof tierGra
 }
 
 /** Follow the flow from supply nodes to villages, one cadre per unit of flow. */
-function decompose(g: FlowGraph, routes: Routes, place: (cadre: Cadre, village: number, tier: Tier, km: number) => void): number {
+function decompose(g: FlowGraph, routes: Routes, paired: Set<string>, place: (cadre: Cadre, village: number, tier: Tier, km: number) => void): number {
   const tokens = routes.supplies.map((s) => {
     // Round-robin over the cadres by remaining supply: consecutive units go to different cadres.
     const out: Cadre[] = [];
@@ -874,16 +960,24 @@ function decompose(g: FlowGraph, routes: Routes, place: (cadre: Cadre, village: 
     }
     return { out, at: 0 };
   });
-  const take = (supply: number) => {
+  // A cadre who takes several villages is not sent twice to one (nor to one of their fixed
+  // villages) while the supply node has another cadre for it: the next such cadre is swapped in.
+  const take = (supply: number, village: number) => {
     const t = tokens[supply]!;
-    return t.at < t.out.length ? t.out[t.at++]! : undefined;
+    if (t.at >= t.out.length) return undefined;
+    let k = t.at;
+    while (k < t.out.length && paired.has(`${t.out[k]!.id}\u0000${village}`)) k++;
+    if (k < t.out.length && k !== t.at) [t.out[k], t.out[t.at]] = [t.out[t.at]!, t.out[k]!];
+    const cadre = t.out[t.at++]!;
+    paired.add(`${cadre.id}\u0000${village}`);
+    return cadre;
   };
   let placed = 0;
   const flow = (arc: number) => (arc < 0 ? 0 : g.flowOn(arc));
   const d = routes.direct;
   for (let k = 0; k < d.length; k++) {
     for (let f = d.fixed[k]! + flow(d.arc[k]!); f > 0; f--) {
-      const cadre = take(d.supply[k]!);
+      const cadre = take(d.supply[k]!, d.village[k]!);
       if (!cadre) break;
       place(cadre, d.village[k]!, d.town[k] ? 'sameTownship' : 'sameCounty', d.km[k]!);
       placed++;
@@ -895,7 +989,7 @@ function decompose(g: FlowGraph, routes: Routes, place: (cadre: Cadre, village: 
       let left = flow(arc);
       while (left > 0 && incoming.length > 0) {
         const src = incoming[0]!;
-        const cadre = take(src.s);
+        const cadre = take(src.s, village);
         if (cadre === undefined) {
           incoming.shift();
           continue;
@@ -908,14 +1002,6 @@ function decompose(g: FlowGraph, routes: Routes, place: (cadre: Cadre, village: 
     }
   }
   return placed;
-}
-
-function safeNormalize(code: string): string {
-  try {
-    return normalizeCode(code);
-  } catch {
-    return code;
-  }
 }
 
 /**
