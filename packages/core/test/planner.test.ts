@@ -78,6 +78,10 @@ describe('pairing planner on Zhaotong (4,206 cadres × 1,402 villages)', functio
     const short = planPairings(h, { scope: '5306', cadres: fewer });
     expect(short.feasible).to.equal(false);
     expect(short.shortages).to.deep.include({ rule: 'minCadresPerVillage', needed: 4206, given: fewer.length, of: 'cadres' });
+    // Each village left short is named, and the seats they lack add up to the shortage.
+    const lacking = short.shortfalls.filter((s) => s.role === 'village').reduce((a, s) => a + s.needed - s.given, 0);
+    expect(lacking).to.equal(4206 - fewer.length);
+    expect(short.surplus).to.deep.equal([]);
     const noLeaders = planPairings(h, { scope: '5306', cadres: cadres.filter((c) => c.rank !== 'prefectural' || c.homeCode !== '530602') });
     expect(noLeaders.shortages).to.deep.include({ rule: 'everyCountyLed', needed: 11, given: 10, of: 'prefectural' });
   });

@@ -313,16 +313,25 @@ function plan(h: Hierarchy, input: PlanInput): PlanResult {
     };
   }
 
+  const placements = decompose(solved, routes, paired);
+  if (placements.length !== totalSupply) throw new PlannerError('planner.internal', { reason: `placed ${placements.length} of ${totalSupply} seats` });
+  untwin(placements, paired, priceOf(ctx, groups, located), costs, seats, policy.minCadresPerVillage);
   const cost = { total: 0, sameTownship: 0, sameCounty: 0, elsewhere: 0, km: 0, sameUnitExtras: 0 };
-  const placed = decompose(solved, routes, paired, (supply, village, tier, km) => {
-    proposed.push({ cadreId: supply.id, role: 'village', code: h.codeAt(villages[village]!) });
-    seats[village]!++;
-    cost[tier]++;
-    cost.total += costs[tier];
-    cost.km += km;
-  });
-  if (placed !== totalSupply) throw new PlannerError('planner.internal', { reason: `placed ${placed} of ${totalSupply} seats` });
-  if (spread) for (const arc of routes.penalties) cost.sameUnitExtras += solved.flowOn(arc);
+  const perUnit = new Map<string, number>();
+  for (const p of placements) {
+    proposed.push({ cadreId: p.cadre.id, role: 'village', code: h.codeAt(villages[p.village]!) });
+    seats[p.village]!++;
+    cost[p.tier]++;
+    cost.total += costs[p.tier];
+    cost.km += p.km;
+    if (spread) {
+      // The first cadre of a unit in a village is free (unless a fixed one is there); each further one counts.
+      const key = `${p.village},${unitIndex(p.cadre.unit)}`;
+      const n = (perUnit.get(key) ?? 0) + 1;
+      perUnit.set(key, n);
+      if (n > 1 || seated.has(key)) cost.sameUnitExtras++;
+    }
+  }
   shortfalls.push(...villageShortfalls(h, ctx, groups, seats, policy.minCadresPerVillage, totalNeed));
   shortfalls.sort((a, b) => h.indexOf(a.code) - h.indexOf(b.code));
   return {
@@ -942,8 +951,14 @@ function planNear(ctx: Context, groups: Group[], tier: ReturnType<typeof tierGra
   return { graph: g3, routes, priced, phases: run2.phases + run3.phases, nodes: g2.nodes + g3.nodes, arcs: g2.arcs + g3.arcs };
 }
 
-/** Follow the flow from supply nodes to villages, one cadre per unit of flow. */
-function decompose(g: FlowGraph, routes: Routes, paired: Set<string>, place: (cadre: Cadre, village: number, tier: Tier, km: number) => void): number {
+/**
+ * Follow the flow from supply nodes to villages, one cadre per unit of flow. The cadres of one
+ * supply node are interchangeable in every term of the cost (same anchor, unit and
+ * coordinates), so which of them takes which of the node's villages is free: it is chosen so
+ * that no cadre is paired twice with one village (counting their fixed pairings) wherever the
+ * node's cadres allow it.
+ */
+function decompose(g: FlowGraph, routes: Routes, fixedPairs: ReadonlySet<string>): Placement[] {
   const tokens = routes.supplies.map((s) => {
     // Round-robin over the cadres by remaining supply: consecutive units go to different cadres.
     const out: Cadre[] = [];
@@ -960,27 +975,30 @@ function decompose(g: FlowGraph, routes: Routes, paired: Set<string>, place: (ca
     }
     return { out, at: 0 };
   });
-  // A cadre who takes several villages is not sent twice to one (nor to one of their fixed
-  // villages) while the supply node has another cadre for it: the next such cadre is swapped in.
+  const key = (cadre: Cadre, village: number) => `${cadre.id}\u0000${village}`;
+  const count = new Map<string, number>();
+  for (const k of fixedPairs) count.set(k, 1);
+  const has = (cadre: Cadre, village: number) => (count.get(key(cadre, village)) ?? 0) > 0;
+  const bump = (cadre: Cadre, village: number, by: number) => count.set(key(cadre, village), (count.get(key(cadre, village)) ?? 0) + by);
+  // The next cadre of the node not yet in the village, where there is one.
   const take = (supply: number, village: number) => {
     const t = tokens[supply]!;
     if (t.at >= t.out.length) return undefined;
     let k = t.at;
-    while (k < t.out.length && paired.has(`${t.out[k]!.id}\u0000${village}`)) k++;
+    while (k < t.out.length && has(t.out[k]!, village)) k++;
     if (k < t.out.length && k !== t.at) [t.out[k], t.out[t.at]] = [t.out[t.at]!, t.out[k]!];
     const cadre = t.out[t.at++]!;
-    paired.add(`${cadre.id}\u0000${village}`);
+    bump(cadre, village, 1);
     return cadre;
   };
-  let placed = 0;
+  const placements: Placement[] = [];
   const flow = (arc: number) => (arc < 0 ? 0 : g.flowOn(arc));
   const d = routes.direct;
   for (let k = 0; k < d.length; k++) {
     for (let f = d.fixed[k]! + flow(d.arc[k]!); f > 0; f--) {
       const cadre = take(d.supply[k]!, d.village[k]!);
       if (!cadre) break;
-      place(cadre, d.village[k]!, d.town[k] ? 'sameTownship' : 'sameCounty', d.km[k]!);
-      placed++;
+      placements.push({ supply: d.supply[k]!, cadre, village: d.village[k]!, tier: d.town[k] ? 'sameTownship' : 'sameCounty', km: d.km[k]! });
     }
   }
   for (const hub of routes.hubs) {
@@ -994,14 +1012,147 @@ function decompose(g: FlowGraph, routes: Routes, paired: Set<string>, place: (ca
           incoming.shift();
           continue;
         }
-        place(cadre, village, hub.tier, 0);
-        placed++;
+        placements.push({ supply: src.s, cadre, village, tier: hub.tier, km: 0 });
         left--;
         if (--src.left === 0) incoming.shift();
       }
     }
   }
-  return placed;
+  // A cadre still sent twice to one village (the node's later tokens were all that cadre):
+  // exchange with an earlier placement of the same node, which costs the same.
+  const bySupply = new Map<number, number[]>();
+  placements.forEach((p, i) => {
+    const list = bySupply.get(p.supply);
+    if (list) list.push(i);
+    else bySupply.set(p.supply, [i]);
+  });
+  placements.forEach((p) => {
+    if ((count.get(key(p.cadre, p.village)) ?? 0) < 2) return;
+    for (const j of bySupply.get(p.supply)!) {
+      const q = placements[j]!;
+      if (q.cadre === p.cadre || has(p.cadre, q.village) || has(q.cadre, p.village)) continue;
+      bump(p.cadre, p.village, -1);
+      bump(q.cadre, q.village, -1);
+      [p.cadre, q.cadre] = [q.cadre, p.cadre];
+      bump(p.cadre, p.village, 1);
+      bump(q.cadre, q.village, 1);
+      break;
+    }
+  });
+  return placements;
+}
+
+/** One cadre placed in one village (by index among the scope's villages), with its tier and kilometres. */
+interface Placement {
+  supply: number;
+  cadre: Cadre;
+  village: number;
+  tier: Tier;
+  km: number;
+}
+
+/** The tier and kilometres of any cadre in any village of the scope. */
+type Pricer = (cadre: Cadre, village: number) => { tier: Tier; km: number };
+
+/**
+ * The price of a cadre in a village, as the solver counts it: the cheapest tier the cadre's
+ * anchor allows there, and the whole kilometres when the village lies in the cadre's anchor
+ * county and both have coordinates.
+ */
+function priceOf(ctx: Context, groups: Group[], located: Located | null): Pricer {
+  const { h, costs, villages, ancestorAt } = ctx;
+  const where = new Map<Cadre, [group: number, k: number]>();
+  groups.forEach((g, gi) => g.cadres.forEach((c, k) => where.set(c, [gi, k])));
+  const townOf = villages.map((v) => ancestorAt(v, 3));
+  const countyOf = villages.map((v) => ancestorAt(v, 2));
+  return (cadre, i) => {
+    const [gi, k] = where.get(cadre)!;
+    const g = groups[gi]!;
+    let tier: Tier = 'elsewhere';
+    const inTown = g.anchor >= 0 && h.levelAt(g.anchor) === 3 && townOf[i] === g.anchor;
+    const inCounty = g.county >= 0 && countyOf[i] === g.county;
+    for (const t of TIERS) {
+      const admissible = t === 'elsewhere' || (t === 'sameCounty' ? inCounty : inTown);
+      if (admissible && costs[t] < costs[tier]) tier = t;
+      else if (admissible && costs[t] === costs[tier] && TIERS.indexOf(t) < TIERS.indexOf(tier)) tier = t;
+    }
+    let km = 0;
+    if (located && inCounty && located.cadre[gi]!.has[k] === 1 && located.hasVillage[i] === 1) {
+      const a = located.cadre[gi]!.xyz;
+      const b = located.village;
+      const dx = a[3 * k]! - b[3 * i]!;
+      const dy = a[3 * k + 1]! - b[3 * i + 1]!;
+      const dz = a[3 * k + 2]! - b[3 * i + 2]!;
+      km = Math.round(2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(dx * dx + dy * dy + dz * dz) / 2)));
+    }
+    return { tier, km };
+  };
+}
+
+/**
+ * The flow treats a cadre who takes several villages as interchangeable seats, so the optimum may
+ * send one cadre twice to one village where their supply node has no other cadre. Each such
+ * placement is exchanged with the placement elsewhere whose exchange costs least (tiers first,
+ * then kilometres), or, when it is a seat beyond the village's minimum, moved to the village
+ * where it costs least, so that no cadre is paired twice with one village; the plan then costs
+ * at most that much more than the optimum without the rule. With one village per cadre (the
+ * default) there is nothing to exchange.
+ */
+function untwin(placements: Placement[], fixedPairs: ReadonlySet<string>, price: Pricer, costs: PlanCosts, fixedSeats: Int32Array, min: number): void {
+  const key = (cadre: Cadre, village: number) => `${cadre.id}\u0000${village}`;
+  const count = new Map<string, number>();
+  for (const k of fixedPairs) count.set(k, 1);
+  for (const p of placements) count.set(key(p.cadre, p.village), (count.get(key(p.cadre, p.village)) ?? 0) + 1);
+  const has = (cadre: Cadre, village: number) => (count.get(key(cadre, village)) ?? 0) > 0;
+  const bump = (cadre: Cadre, village: number, by: number) => count.set(key(cadre, village), (count.get(key(cadre, village)) ?? 0) + by);
+  // Tiers outweigh kilometres (as in the solver's order): a kilometre total stays far below 1e9.
+  const value = (x: { tier: Tier; km: number }) => costs[x.tier] * 1e9 + x.km;
+  const seats = Int32Array.from(fixedSeats);
+  for (const p of placements) seats[p.village]!++;
+  for (const p of placements) {
+    if ((count.get(key(p.cadre, p.village)) ?? 0) < 2) continue;
+    let best = -1;
+    let bestDelta = Infinity;
+    let bestPrices: [{ tier: Tier; km: number }, { tier: Tier; km: number }] | null = null;
+    placements.forEach((q, j) => {
+      if (q.cadre === p.cadre || q.village === p.village || has(p.cadre, q.village) || has(q.cadre, p.village)) return;
+      const pw = price(p.cadre, q.village);
+      const qv = price(q.cadre, p.village);
+      const delta = value(pw) + value(qv) - value(p) - value(q);
+      if (delta < bestDelta) [best, bestDelta, bestPrices] = [j, delta, [pw, qv]];
+    });
+    // A seat beyond the village's minimum may go to another village instead (every seat beyond a
+    // minimum costs the same wherever it is).
+    let moveTo = -1;
+    let movePrice: { tier: Tier; km: number } | null = null;
+    if (seats[p.village]! > min) {
+      for (let w = 0; w < seats.length; w++) {
+        if (w === p.village || has(p.cadre, w) || seats[w]! < min) continue;
+        const pw = price(p.cadre, w);
+        const delta = value(pw) - value(p);
+        if (delta < bestDelta) [moveTo, bestDelta, movePrice] = [w, delta, pw];
+      }
+    }
+    if (moveTo >= 0 && movePrice !== null) {
+      bump(p.cadre, p.village, -1);
+      seats[p.village]!--;
+      p.village = moveTo;
+      Object.assign(p, movePrice);
+      seats[moveTo]!++;
+      bump(p.cadre, p.village, 1);
+      continue;
+    }
+    if (best < 0 || bestPrices === null) continue;
+    const q = placements[best]!;
+    bump(p.cadre, p.village, -1);
+    bump(q.cadre, q.village, -1);
+    [p.cadre, q.cadre] = [q.cadre, p.cadre];
+    // p keeps its village and now has q's old cadre; q keeps its village with p's old cadre.
+    Object.assign(p, bestPrices[1]);
+    Object.assign(q, bestPrices[0]);
+    bump(p.cadre, p.village, 1);
+    bump(q.cadre, q.village, 1);
+  }
 }
 
 /**
