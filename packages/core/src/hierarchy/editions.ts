@@ -34,6 +34,9 @@ export interface Moved {
  * A unit that got a new code and a new name that keeps its proper name: `reclassified` when its
  * kind changed (村委会 → 社区, 乡 → 镇, 镇 → 街道, 县 → 区 …), `renamed` otherwise (居委会 →
  * 社区居民委员会). The new unit is its successor: data kept under the old code belongs to it.
+ * @example
+ * diffEditions(e2020, e2023, { scope: '5306' }).successors[0];
+ * // { oldCode: '530602103', newCode: '530602004', oldName: '北闸镇', newName: '北闸街道', change: 'reclassified', … }
  */
 export interface Successor {
   oldCode: string;

@@ -73,6 +73,10 @@ export class PlannerError extends GualianError {
  * - `no-free-leader`: every leader of the rank that leads this level already leads a unit;
  * - `no-leading-rank`: the policy gives this level to no rank, yet wants every unit of it led.
  */
+/**
+ * @example
+ * plan.shortfalls.filter((s) => s.reason === 'no-free-cadre-in-county').map((s) => s.details.countyName);
+ */
 export type ShortfallReason = 'no-free-cadre-in-county' | 'no-free-cadre' | 'no-free-leader' | 'no-leading-rank';
 
 /**
@@ -82,6 +86,8 @@ export type ShortfallReason = 'no-free-cadre-in-county' | 'no-free-cadre' | 'no-
  * anchored in the county) and `countyNeed` (seats its villages still needed) for
  * `no-free-cadre-in-county`; `supply` and `need` (the scope's) for `no-free-cadre`; `rank`,
  * `leaders` and `units` for the lead reasons.
+ * @example
+ * for (const s of plan.shortfalls) console.log(s.code, s.given, '/', s.needed, describeShortfall(s, 'zh-Hans'));
  */
 export interface Shortfall {
   /** The unit left short. */
@@ -98,6 +104,8 @@ export interface Shortfall {
  * Leaders left without a unit to lead: more leaders of a rank than units of the level the rank
  * leads. Not a shortage (every unit has its lead), but the policy's check will flag each of
  * them (`cadre.no-lead`) until someone decides what they lead.
+ * @example
+ * plan.surplus.flatMap((s) => s.cadreIds); // leaders to give another duty
  */
 export interface Surplus {
   rank: 'prefectural' | 'divisional';
@@ -113,7 +121,7 @@ export interface Surplus {
  * A shortfall in a language, naming the unit and the reason.
  * @example
  * describeShortfall(plan.shortfalls[0], 'zh-Hans');
- * // '大关县天星镇某村：挂联干部 1 名，需要 3 名；县内已无空闲干部（本县干部 12 个名额，本县各村还需 30 个），范围内其他干部也已全部挂联'
+ * // '双院子社区居民委员会（530602001001）：挂联干部 2 名，需要 3 名；昭阳区已无空闲干部（本县干部共 580 个名额，本县各村还需 594 个），范围内其他干部也已全部挂联'
  */
 export function describeShortfall(s: Shortfall, lang: Lang = 'zh-Hans'): string {
   const what = translate(`planner.short.${s.role}`, lang, { place: s.name, code: s.code, needed: s.needed, given: s.given });

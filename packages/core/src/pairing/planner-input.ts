@@ -26,6 +26,8 @@ export interface PlanCosts {
 /**
  * The largest tier cost: the tiers are weighted so that each term of the plan's cost outweighs
  * every total of the later ones, and larger costs would leave exact integer arithmetic.
+ * @example
+ * planPairings(h, { scope: '5306', cadres, costs: { elsewhere: MAX_TIER_COST } });
  */
 export const MAX_TIER_COST = 1000;
 

@@ -26,11 +26,15 @@ export type { LatLon, PlanCosts } from './planner-input.js';
 
 /** Options of {@link planPairings}. */
 export interface PlanOptions {
-  /** The division to plan (a prefecture or county). */
+  /** The division to plan (a prefecture or county; padded 12-digit codes are accepted). It must be in the hierarchy. */
   scope: string;
   /** The roster; a cadre's `lat`/`lon`, where given, refine the choice within a tier. */
   cadres: readonly Cadre[];
-  /** Pairings the user has fixed: kept as they are, and counted. */
+  /**
+   * Pairings the user has fixed: kept as they are, and counted. Each must name a cadre of
+   * `cadres` and a unit of the hierarchy of the level its role takes; those outside the scope
+   * count against their cadre's number of villages.
+   */
   fixed?: readonly Pairing[];
   policy?: PairingPolicyInput | PairingPolicy;
   costs?: Partial<PlanCosts>;
@@ -134,7 +138,13 @@ interface Routes {
  * village gets more), (2) the sum of tier costs, (3) the sum of `km`, (4) the second, third…
  * cadres of one unit in one village (with `spreadUnits`). The result is an exact optimum of this
  * order over every possible cadre × village assignment, not a greedy one. Leads are assigned
- * first, by tier only.
+ * first, by tier only. (With several villages per cadre, a cadre is never paired twice with one
+ * village: where the optimum would do so, the cheapest exchange is made.)
+ *
+ * **Refusals.** Everything is checked first; bad input throws a {@link PlannerError} listing
+ * every problem (`planner.rejected`), or `planner.scope` for a scope not in the hierarchy.
+ * **Shortfalls.** A plan that cannot be completed names each unit left short and why
+ * ({@link PlanResult.shortfalls}); leaders left over are {@link PlanResult.surplus}.
  * @example
  * const plan = planPairings(zhaotong, { scope: '5306', cadres });
  * plan.feasible;          // true with 4,206 cadres for 1,402 villages
