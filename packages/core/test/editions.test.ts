@@ -84,6 +84,9 @@ describe('editions', function () {
       expect(() => fate(code), code).to.throw(EditionError).with.property('code', 'edition.unknown-code');
     }
     expect(() => fate('530102')).to.throw(EditionError).with.property('code', 'edition.out-of-scope');
+    // A scope in neither edition compares nothing: refused, not an empty diff.
+    expect(() => diffEditions(e2020, e2023, { scope: '5399' })).to.throw(EditionError).with.property('code', 'edition.unknown-code');
+    expect(diffEditions(e2020, e2023, { scope: '530600000000' }).moved.length).to.equal(diff.moved.length);
     try {
       fate('530699');
     } catch (e) {

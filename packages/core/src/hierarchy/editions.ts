@@ -83,13 +83,16 @@ const sources = new WeakMap<EditionDiff, { older: Hierarchy; newer: Hierarchy; s
  * Among the candidates, one with the parent comes before one in the county, a same name before
  * a proper name, then the longest shared code prefix. Every unit of either edition is counted
  * once: `unchanged + renamed + moved + successors + removed` is the old edition's size in the
- * scope, `unchanged + renamed + moved + successors + added` the new one's.
+ * scope, `unchanged + renamed + moved + successors + added` the new one's. A scope in neither
+ * edition is refused with an {@link EditionError} (`edition.unknown-code`).
  * @example
  * const diff = diffEditions(edition2020, edition2023, { scope: '5306' });
  * diff.successors.filter((s) => s.change === 'reclassified').length;
  */
 export function diffEditions(older: Hierarchy, newer: Hierarchy, options: { scope?: string } = {}): EditionDiff {
   const scope = options.scope === undefined ? undefined : safeNormalize(options.scope);
+  // A misspelt scope would compare nothing and report no change: refuse it instead.
+  if (scope !== undefined && !older.has(scope) && !newer.has(scope)) throw new EditionError('edition.unknown-code', { value: String(options.scope), from: older.edition, to: newer.edition });
   const rowsOf = (h: Hierarchy) => (scope === undefined ? [...h] : h.has(scope) ? [h.require(scope), ...h.descendantsOf(scope)] : []);
   const oldRows = rowsOf(older);
   const newRows = rowsOf(newer);
