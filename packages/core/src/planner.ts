@@ -4,3 +4,5 @@
  * @packageDocumentation
  */
 export { planPairings, type PlanOptions, type PlanResult, type PlanCosts, type Shortage, type LatLon } from './pairing/planner.js';
+export { MAX_TIER_COST } from './pairing/planner-input.js';
+export { PlannerError, PLANNER_ERROR_CODES, describeShortfall, describeSurplus, type PlannerErrorCode, type Shortfall, type ShortfallReason, type Surplus } from './pairing/planner-errors.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Hierarchy } from '../src/index.js';
 import { checkPairing, Roster, watchPairing, type Cadre, type Pairing } from '../src/pairing/index.js';
-import { planPairings } from '../src/planner.js';
+import { planPairings, PlannerError } from '../src/planner.js';
 import { FlowGraph } from '../src/pairing/flow.js';
 import { generateRoster, locateCadres, seededRandom } from '../src/demo/index.js';
 import { edition } from '../../../tests/fixtures/data.js';
@@ -78,6 +78,10 @@ describe('pairing planner on Zhaotong (4,206 cadres × 1,402 villages)', functio
     const short = planPairings(h, { scope: '5306', cadres: fewer });
     expect(short.feasible).to.equal(false);
     expect(short.shortages).to.deep.include({ rule: 'minCadresPerVillage', needed: 4206, given: fewer.length, of: 'cadres' });
+    // Each village left short is named, and the seats they lack add up to the shortage.
+    const lacking = short.shortfalls.filter((s) => s.role === 'village').reduce((a, s) => a + s.needed - s.given, 0);
+    expect(lacking).to.equal(4206 - fewer.length);
+    expect(short.surplus).to.deep.equal([]);
     const noLeaders = planPairings(h, { scope: '5306', cadres: cadres.filter((c) => c.rank !== 'prefectural' || c.homeCode !== '530602') });
     expect(noLeaders.shortages).to.deep.include({ rule: 'everyCountyLed', needed: 11, given: 10, of: 'prefectural' });
   });
@@ -349,9 +353,15 @@ describe('pairing planner with coordinates: tiers first, then kilometres', funct
     const h = await zhaotong();
     const { cadres } = generateRoster(h, { scope: '530602', year: 2024, seed: 1 });
     const v = h.descendantsOf('530602', 'village')[0]!.code;
-    expect(() => planPairings(h, { scope: '530602', cadres, villageLocations: { [v]: { lat: 91, lon: 103 } } })).to.throw(RangeError);
+    expect(() => planPairings(h, { scope: '530602', cadres, villageLocations: { [v]: { lat: 91, lon: 103 } } }))
+      .to.throw(PlannerError)
+      .with.property('issues')
+      .that.deep.include({ index: 0, id: v, kind: 'village-location', field: 'lat', reason: 'value.too-big', value: '91', details: { max: '90' } });
     const bad = [{ ...cadres[0]!, lat: 27, lon: 190 }, ...cadres.slice(1)];
-    expect(() => planPairings(h, { scope: '530602', cadres: bad, villageLocations: { [v]: { lat: 27, lon: 103 } } })).to.throw(RangeError);
+    expect(() => planPairings(h, { scope: '530602', cadres: bad, villageLocations: { [v]: { lat: 27, lon: 103 } } }))
+      .to.throw(PlannerError)
+      .with.property('issues')
+      .that.deep.include({ index: 0, id: cadres[0]!.id, kind: 'cadre', field: 'lon', reason: 'value.too-big', value: '190', details: { max: '180' } });
   });
 });
 

@@ -1,3 +1,5 @@
+import { PlannerError } from './planner-errors.js';
+
 /**
  * Minimum-cost flow with two exact methods on one graph:
  *
@@ -11,6 +13,9 @@
  *
  * Costs must be integers (exact in a double up to 2^53); both methods then find an exact
  * optimum, and {@link FlowGraph.potentials} gives exact optimal node potentials (duals) for it.
+ *
+ * Every failure is a {@link PlannerError}: `planner.too-large` when the costs are beyond exact
+ * arithmetic, `planner.internal` for a broken invariant (a bug of the caller or of the solver).
  * @internal
  */
 export class FlowGraph {
@@ -193,7 +198,7 @@ export class FlowGraph {
    * price updates). A flow that is 1-optimal for the scaled costs is 1/(n+1)-optimal for the
    * integer costs, hence exactly optimal; a component stops earlier when, with ε below half a unit
    * of cost, a bounded Bellman–Ford finds exact potentials proving its flow optimal. Returns the
-   * cost and the number of refine phases (summed over components). Throws a RangeError when the
+   * cost and the number of refine phases (summed over components). Throws `planner.too-large` when the
    * costs are too large for exact arithmetic in a double.
    */
   solveSupplies(supply: ArrayLike<number>, options: { alpha?: number } = {}): { cost: number; phases: number } {
@@ -203,8 +208,8 @@ export class FlowGraph {
     const capacity = this.cap.subarray(0, m2);
     const costs = this.cost.subarray(0, m2);
     for (let e = 0; e < m2; e += 2) {
-      if (!Number.isInteger(costs[e])) throw new RangeError(`arc ${e >> 1}: costs must be integers`);
-      if (to[e] === to[e + 1]) throw new RangeError(`arc ${e >> 1}: no loops`);
+      if (!Number.isInteger(costs[e])) throw new PlannerError('planner.internal', { reason: `flow: arc ${e >> 1} has a cost that is not an integer` });
+      if (to[e] === to[e + 1]) throw new PlannerError('planner.internal', { reason: `flow: arc ${e >> 1} is a loop` });
     }
     const excess = new Float64Array(n);
     let balance = 0;
@@ -212,7 +217,7 @@ export class FlowGraph {
       excess[v] = supply[v] ?? 0;
       balance += excess[v]!;
     }
-    if (balance !== 0) throw new RangeError('supplies must sum to 0');
+    if (balance !== 0) throw new PlannerError('planner.internal', { reason: 'flow: supplies do not sum to 0' });
     const solver = new CostScaling(n, to, capacity, costs, excess, options.alpha ?? 8);
     const phases = solver.solve();
     const residual = solver.residual();
@@ -231,7 +236,7 @@ export class FlowGraph {
    */
   potentials(): Float64Array {
     const cap = this.capacity;
-    if (!cap) throw new Error('solve first');
+    if (!cap) throw new PlannerError('planner.internal', { reason: 'flow: potentials asked before solving' });
     const n = this.n;
     const pi = this.pi ? Float64Array.from(this.pi, (p) => Math.floor(p)) : new Float64Array(n);
     const head = this.head;
@@ -255,7 +260,7 @@ export class FlowGraph {
         const d = pi[u]! + cost[e]!;
         if (d < pi[v]!) {
           pi[v] = d;
-          if (++relaxed[v]! > n) throw new Error('the flow is not optimal (negative cycle)');
+          if (++relaxed[v]! > n) throw new PlannerError('planner.internal', { reason: 'flow: not optimal (negative cycle)' });
           if (!queued[v]) {
             queue[(qh + count) % n] = v;
             queued[v] = 1;
@@ -408,7 +413,7 @@ class CostScaling {
         }
       }
       if (size > 1) phases += this.run(members.subarray(0, size));
-      else if (this.excess[root] !== 0) throw new Error('no feasible flow meets the supplies');
+      else if (this.excess[root] !== 0) throw new PlannerError('planner.internal', { reason: 'flow: no feasible flow meets the supplies' });
     }
     return phases;
   }
@@ -495,7 +500,7 @@ class CostScaling {
     // path was residual in the phase's starting flow (the previous phase's, εₚ-optimal, or for
     // the first phase any feasible flow, C-optimal): with a feasible problem its price falls by
     // at most n·(εₚ + ε) in a phase (Goldberg and Tarjan).
-    if (this.excess[v]! > 0 && this.start[v]! - (best - eps) > bound) throw new Error('no feasible flow meets the supplies');
+    if (this.excess[v]! > 0 && this.start[v]! - (best - eps) > bound) throw new PlannerError('planner.internal', { reason: 'flow: no feasible flow meets the supplies' });
     price[v] = best - eps;
     this.current[v] = first[v]!;
     return true;
@@ -629,7 +634,7 @@ class CostScaling {
       current[v] = i < end ? i : end;
       excess[v] = ev;
       if (ev > 0) {
-        if (!this.relabel(v, eps, bound)) throw new Error('no feasible flow meets the supplies');
+        if (!this.relabel(v, eps, bound)) throw new PlannerError('planner.internal', { reason: 'flow: no feasible flow meets the supplies' });
         relabels++;
       }
     }
@@ -654,7 +659,7 @@ class CostScaling {
     const maxCost = this.scale(nodes, scale);
     // Prices fall by at most about 4·size·(largest scaled cost) over all phases (the bound in
     // relabel): all of it exact in a double.
-    if (maxCost * scale * 4 * size > Number.MAX_SAFE_INTEGER) throw new RangeError('costs too large for exact cost scaling');
+    if (maxCost * scale * 4 * size > Number.MAX_SAFE_INTEGER) throw new PlannerError('planner.too-large', { reason: 'cost scaling' });
     const queue = this.queue;
     const queued = this.queued;
     this.size = size;

@@ -16,30 +16,25 @@
  * (`FlowGraph.solveSupplies`, one connected component at a time); then units, the same way.
  */
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
-import { normalizeCode } from '../hierarchy/codes.js';
+import { GualianError } from '../errors/index.js';
 import { FlowGraph } from './flow.js';
-import { pairingPolicySchema, type Cadre, type Pairing, type PairingPolicy, type PairingPolicyInput } from './schema.js';
+import type { Cadre, Pairing, PairingPolicy, PairingPolicyInput } from './schema.js';
+import { checkPlanInput, safeNormalize, type LatLon, type PlanCosts, type PlanInput } from './planner-input.js';
+import { PlannerError, type Shortfall, type Surplus } from './planner-errors.js';
 
-/** Tier costs of distance between a cadre's anchor and a village (integers ≥ 0). */
-export interface PlanCosts {
-  sameTownship: number;
-  sameCounty: number;
-  elsewhere: number;
-}
-
-/** A point in WGS-84 degrees. */
-export interface LatLon {
-  lat: number;
-  lon: number;
-}
+export type { LatLon, PlanCosts } from './planner-input.js';
 
 /** Options of {@link planPairings}. */
 export interface PlanOptions {
-  /** The division to plan (a prefecture or county). */
+  /** The division to plan (a prefecture or county; padded 12-digit codes are accepted). It must be in the hierarchy. */
   scope: string;
   /** The roster; a cadre's `lat`/`lon`, where given, refine the choice within a tier. */
   cadres: readonly Cadre[];
-  /** Pairings the user has fixed: kept as they are, and counted. */
+  /**
+   * Pairings the user has fixed: kept as they are, and counted. Each must name a cadre of
+   * `cadres` and a unit of the hierarchy of the level its role takes; those outside the scope
+   * count against their cadre's number of villages.
+   */
   fixed?: readonly Pairing[];
   policy?: PairingPolicyInput | PairingPolicy;
   costs?: Partial<PlanCosts>;
@@ -58,9 +53,13 @@ export interface PlanOptions {
   solver?: 'primal-dual' | 'cost-scaling';
 }
 
-/** Why a roster cannot satisfy the policy, and by how much. */
+/**
+ * Why a roster cannot satisfy the policy, and by how much, in total: village seats short of
+ * cadres, or counties and townships short of leaders of the rank that leads them. Each unit left
+ * short is named in {@link PlanResult.shortfalls}.
+ */
 export interface Shortage {
-  rule: 'minCadresPerVillage' | 'everyCountyLed' | 'everyTownshipLed' | 'leads';
+  rule: 'minCadresPerVillage' | 'everyCountyLed' | 'everyTownshipLed';
   /** How many are needed and how many there are. */
   needed: number;
   given: number;
@@ -70,9 +69,18 @@ export interface Shortage {
 
 /** The planner's proposal. */
 export interface PlanResult {
-  /** Whether the proposal satisfies the policy completely. */
+  /**
+   * Whether the proposal completes the policy: every village of the scope has its cadres and
+   * every county and township that must be led has a lead. Leaders left over ({@link surplus})
+   * do not make a plan incomplete.
+   */
   feasible: boolean;
+  /** The totals of what is short (empty when feasible). */
   shortages: Shortage[];
+  /** Each unit the plan leaves short and why, in hierarchy order (empty when feasible). */
+  shortfalls: Shortfall[];
+  /** Leaders of a rank left without a unit to lead, because there are more of them than units. */
+  surplus: Surplus[];
   /** Proposed pairings (the fixed ones are not repeated). */
   pairings: Pairing[];
   /**
@@ -89,7 +97,6 @@ export interface PlanResult {
   stats: { groups: number; nodes: number; arcs: number; phases: number; pricedPairs: number };
 }
 
-const DEFAULT_COSTS: PlanCosts = { sameTownship: 0, sameCounty: 1, elsewhere: 4 };
 const EARTH_KM = 6371.0088;
 const TIERS = ['sameTownship', 'sameCounty', 'elsewhere'] as const;
 type Tier = (typeof TIERS)[number];
@@ -131,7 +138,13 @@ interface Routes {
  * village gets more), (2) the sum of tier costs, (3) the sum of `km`, (4) the second, third…
  * cadres of one unit in one village (with `spreadUnits`). The result is an exact optimum of this
  * order over every possible cadre × village assignment, not a greedy one. Leads are assigned
- * first, by tier only.
+ * first, by tier only. (With several villages per cadre, a cadre is never paired twice with one
+ * village: where the optimum would do so, the cheapest exchange is made.)
+ *
+ * **Refusals.** Everything is checked first; bad input throws a {@link PlannerError} listing
+ * every problem (`planner.rejected`), or `planner.scope` for a scope not in the hierarchy.
+ * **Shortfalls.** A plan that cannot be completed names each unit left short and why
+ * ({@link PlanResult.shortfalls}); leaders left over are {@link PlanResult.surplus}.
  * @example
  * const plan = planPairings(zhaotong, { scope: '5306', cadres });
  * plan.feasible;          // true with 4,206 cadres for 1,402 villages
@@ -141,16 +154,25 @@ interface Routes {
  * near.cost.km;           // the kilometres between cadres and villages within their counties
  */
 export function planPairings(h: Hierarchy, options: PlanOptions): PlanResult {
-  const policy = pairingPolicySchema.parse(options.policy ?? {});
-  const costs = { ...DEFAULT_COSTS, ...options.costs };
-  for (const t of TIERS) if (!Number.isInteger(costs[t]) || costs[t] < 0) throw new RangeError(`costs.${t} must be an integer ≥ 0`);
-  const spread = options.spreadUnits ?? true;
-  const scope = normalizeCode(options.scope);
-  const lo = h.indexOf(scope);
-  if (lo < 0) throw new Error(`scope ${scope} is not in the hierarchy`);
+  const input = checkPlanInput(h, options);
+  try {
+    return plan(h, input);
+  } catch (e) {
+    if (e instanceof GualianError) throw e;
+    // Input is checked above: anything else is a bug of the planner, reported as one.
+    const error = new PlannerError('planner.internal', { reason: e instanceof Error ? e.name : typeof e });
+    Object.defineProperty(error, 'cause', { value: e });
+    throw error;
+  }
+}
+
+function plan(h: Hierarchy, input: PlanInput): PlanResult {
+  const { policy, costs, spread, cadres, fixed } = input;
+  const lo = input.row;
   const hi = h.subtreeEnd(lo);
-  const fixed = options.fixed ?? [];
   const shortages: Shortage[] = [];
+  const shortfalls: Shortfall[] = [];
+  const surplus: Surplus[] = [];
   const proposed: Pairing[] = [];
 
   const rowsAt = (level: number) => {
@@ -170,26 +192,59 @@ export function planPairings(h: Hierarchy, options: PlanOptions): PlanResult {
 
   // Leads first: each leading rank takes units of its level, nearest first.
   const leadOf = new Map<string, number>();
-  for (const p of fixed) if (p.role !== 'village') leadOf.set(p.cadreId, h.indexOf(safeNormalize(p.code)));
-  const ledUnits = new Set([...leadOf.values()]);
-  for (const [rank, levelName] of Object.entries(policy.leads) as Array<['prefectural' | 'divisional', 'county' | 'township' | undefined]>) {
+  const ledUnits = new Set<number>();
+  for (const p of fixed) {
+    if (p.role === 'village') continue;
+    // A cadre may hold several fixed leads: each unit is led, the first anchors the cadre.
+    const unit = h.indexOf(p.code);
+    ledUnits.add(unit);
+    if (!leadOf.has(p.cadreId)) leadOf.set(p.cadreId, unit);
+  }
+  const leadRanks = { county: [] as Array<{ rank: 'prefectural' | 'divisional'; leaders: number; units: number }>, township: [] as Array<{ rank: 'prefectural' | 'divisional'; leaders: number; units: number }> };
+  for (const rank of ['prefectural', 'divisional'] as const) {
+    const levelName = policy.leads[rank];
     if (levelName === undefined) continue;
     const units = (levelName === 'county' ? counties : townships).filter((u) => !ledUnits.has(u));
-    const leaders = options.cadres.filter((c) => c.rank === rank && !leadOf.has(c.id));
-    const required = levelName === 'county' ? policy.everyCountyLed : policy.everyTownshipLed;
-    if (required && leaders.length < units.length) shortages.push({ rule: levelName === 'county' ? 'everyCountyLed' : 'everyTownshipLed', needed: units.length, given: leaders.length, of: rank });
-    if (leaders.length > units.length) shortages.push({ rule: 'leads', needed: leaders.length, given: units.length, of: rank });
+    const leaders = cadres.filter((c) => c.rank === rank && !leadOf.has(c.id));
+    leadRanks[levelName].push({ rank, leaders: leaders.length, units: units.length });
     const assignment = assignNearest(h, leaders.map(homeRow), units, costs, ancestorAt);
+    const idle: string[] = [];
     assignment.forEach((unit, i) => {
-      if (unit < 0) return;
+      if (unit < 0) return idle.push(leaders[i]!.id);
       leadOf.set(leaders[i]!.id, unit);
+      // Both ranks may lead one level: the second takes only what the first left.
+      ledUnits.add(unit);
       proposed.push({ cadreId: leaders[i]!.id, role: levelName === 'county' ? 'county-lead' : 'township-lead', code: h.codeAt(unit) });
     });
+    // More leaders than units is a surplus of leaders, not a shortage of anything.
+    if (idle.length > 0) surplus.push({ rank, level: levelName, leaders: leaders.length, units: units.length, cadreIds: idle });
+  }
+  for (const levelName of ['county', 'township'] as const) {
+    const required = levelName === 'county' ? policy.everyCountyLed : policy.everyTownshipLed;
+    if (!required) continue;
+    const unled = (levelName === 'county' ? counties : townships).filter((u) => !ledUnits.has(u));
+    if (unled.length === 0) continue;
+    const ranks = leadRanks[levelName];
+    // The totals of the rank that leads the level (the first, when both do).
+    const lead = ranks[0];
+    if (lead) shortages.push({ rule: levelName === 'county' ? 'everyCountyLed' : 'everyTownshipLed', needed: lead.units, given: lead.leaders, of: lead.rank });
+    for (const u of unled) {
+      shortfalls.push({
+        code: h.codeAt(u),
+        name: h.nameAt(u),
+        role: levelName === 'county' ? 'county-lead' : 'township-lead',
+        needed: 1,
+        given: 0,
+        reason: lead ? 'no-free-leader' : 'no-leading-rank',
+        details: lead ? { rank: lead.rank, leaders: ranks.reduce((a, r) => a + r.leaders, 0), units: lead.units } : { level: levelName },
+      });
+    }
   }
 
   // Village pairings: needs per village after the fixed pairings, supply per cadre.
   const villageIndex = new Map(villages.map((v, i) => [v, i]));
   const need = new Int32Array(villages.length).fill(policy.minCadresPerVillage);
+  const seats = new Int32Array(villages.length); // fixed and proposed cadres of each village
   const taken = new Map<string, number>();
   const unitsOf = new Map<string, number>();
   const unitIndex = (unit: string) => {
@@ -198,13 +253,16 @@ export function planPairings(h: Hierarchy, options: PlanOptions): PlanResult {
     return u;
   };
   const seated = new Set<string>(); // village,unit pairs with a cadre already there
-  const cadreById = new Map(options.cadres.map((c) => [c.id, c]));
+  const paired = new Set<string>(); // cadre,village pairs already made
+  const cadreById = new Map(cadres.map((c) => [c.id, c]));
   for (const p of fixed) {
     if (p.role !== 'village') continue;
     taken.set(p.cadreId, (taken.get(p.cadreId) ?? 0) + 1);
-    const v = villageIndex.get(h.indexOf(safeNormalize(p.code)));
+    const v = villageIndex.get(h.indexOf(p.code));
     if (v === undefined) continue;
     need[v] = Math.max(0, need[v]! - 1);
+    seats[v]!++;
+    paired.add(`${p.cadreId}\u0000${v}`);
     const c = cadreById.get(p.cadreId);
     if (c) seated.add(`${v},${unitIndex(c.unit)}`);
   }
@@ -212,7 +270,7 @@ export function planPairings(h: Hierarchy, options: PlanOptions): PlanResult {
   // Groups: cadres with the same anchor township (or county, or none) are interchangeable as far
   // as tiers go.
   const groupOf = new Map<number, Group>();
-  for (const c of options.cadres) {
+  for (const c of cadres) {
     if (!wantsVillage(c)) continue;
     const supply = policy.villagesPerCadre - (taken.get(c.id) ?? 0);
     if (supply <= 0) continue;
@@ -226,18 +284,19 @@ export function planPairings(h: Hierarchy, options: PlanOptions): PlanResult {
     g.units.push(unitIndex(c.unit));
     g.total += supply;
   }
-  const groups = [...groupOf.values()];
+  // Without villages in scope there is nothing to place (the cadres stay free).
+  const groups = villages.length === 0 ? [] : [...groupOf.values()];
   const totalSupply = groups.reduce((a, g) => a + g.total, 0);
   const totalNeed = need.reduce((a, b) => a + b, 0);
   if (totalSupply < totalNeed) shortages.push({ rule: 'minCadresPerVillage', needed: totalNeed, given: totalSupply, of: 'cadres' });
 
   const ctx: Context = { h, costs, counties, townships, villages, need, seated, ancestorAt, U: spread ? Math.max(1, unitsOf.size) : 1, spread, totalSupply };
-  const located = locate(h, options, villages, groups);
+  const located = locate(input, villages, groups);
   let routes: Routes;
   let solved: FlowGraph;
   let stats: PlanResult['stats'];
   const solveTier = (tier: ReturnType<typeof tierGraph>) => {
-    if (options.solver !== 'cost-scaling') return tier.graph.solve(tier.source, tier.sink, totalSupply);
+    if (input.solver !== 'cost-scaling') return tier.graph.solve(tier.source, tier.sink, totalSupply);
     const supply = new Float64Array(tier.graph.nodes);
     supply[tier.source] = totalSupply;
     supply[tier.sink] = -totalSupply;
@@ -264,21 +323,70 @@ export function planPairings(h: Hierarchy, options: PlanOptions): PlanResult {
     };
   }
 
+  const placements = decompose(solved, routes, paired);
+  if (placements.length !== totalSupply) throw new PlannerError('planner.internal', { reason: `placed ${placements.length} of ${totalSupply} seats` });
+  untwin(placements, paired, priceOf(ctx, groups, located), costs, seats, policy.minCadresPerVillage);
   const cost = { total: 0, sameTownship: 0, sameCounty: 0, elsewhere: 0, km: 0, sameUnitExtras: 0 };
-  const placed = decompose(solved, routes, (supply, village, tier, km) => {
-    proposed.push({ cadreId: supply.id, role: 'village', code: h.codeAt(villages[village]!) });
-    cost[tier]++;
-    cost.total += costs[tier];
-    cost.km += km;
-  });
-  if (spread) for (const arc of routes.penalties) cost.sameUnitExtras += solved.flowOn(arc);
+  const perUnit = new Map<string, number>();
+  for (const p of placements) {
+    proposed.push({ cadreId: p.cadre.id, role: 'village', code: h.codeAt(villages[p.village]!) });
+    seats[p.village]!++;
+    cost[p.tier]++;
+    cost.total += costs[p.tier];
+    cost.km += p.km;
+    if (spread) {
+      // The first cadre of a unit in a village is free (unless a fixed one is there); each further one counts.
+      const key = `${p.village},${unitIndex(p.cadre.unit)}`;
+      const n = (perUnit.get(key) ?? 0) + 1;
+      perUnit.set(key, n);
+      if (n > 1 || seated.has(key)) cost.sameUnitExtras++;
+    }
+  }
+  shortfalls.push(...villageShortfalls(h, ctx, groups, seats, policy.minCadresPerVillage, totalNeed));
+  shortfalls.sort((a, b) => h.indexOf(a.code) - h.indexOf(b.code));
   return {
-    feasible: shortages.length === 0 && placed === totalSupply,
+    feasible: shortages.length === 0 && shortfalls.length === 0,
     shortages,
+    shortfalls,
+    surplus,
     pairings: proposed,
     cost,
     stats,
   };
+}
+
+/**
+ * The villages left short, each with its reason. Every seat of the roster is placed and needs are
+ * filled before any village gets more than its minimum, so a village is short only when every
+ * cadre seat of the scope is taken; the reason says whether its own county ran out.
+ */
+function villageShortfalls(h: Hierarchy, ctx: Context, groups: Group[], seats: Int32Array, min: number, totalNeed: number): Shortfall[] {
+  const { villages, need, ancestorAt, totalSupply } = ctx;
+  const own = new Map<number, number>();
+  for (const g of groups) if (g.county >= 0) own.set(g.county, (own.get(g.county) ?? 0) + g.total);
+  const countyNeed = new Map<number, number>();
+  const countyOf = villages.map((v, i) => {
+    const c = ancestorAt(v, 2);
+    countyNeed.set(c, (countyNeed.get(c) ?? 0) + need[i]!);
+    return c;
+  });
+  const out: Shortfall[] = [];
+  villages.forEach((v, i) => {
+    if (seats[i]! >= min) return;
+    const c = countyOf[i]!;
+    const mine = own.get(c) ?? 0;
+    const county = mine < countyNeed.get(c)!;
+    out.push({
+      code: h.codeAt(v),
+      name: h.nameAt(v),
+      role: 'village',
+      needed: min,
+      given: seats[i]!,
+      reason: county ? 'no-free-cadre-in-county' : 'no-free-cadre',
+      details: county ? { county: c >= 0 ? h.codeAt(c) : '', countyName: c >= 0 ? h.nameAt(c) : '', own: mine, countyNeed: countyNeed.get(c)! } : { supply: totalSupply, need: totalNeed },
+    });
+  });
+  return out;
 }
 
 interface Group {
@@ -433,18 +541,18 @@ interface Located {
   hasVillage: Uint8Array;
 }
 
-function locate(h: Hierarchy, options: PlanOptions, villages: number[], groups: Group[]): Located | null {
-  const table = options.villageLocations;
+function locate(input: PlanInput, villages: number[], groups: Group[]): Located | null {
+  const table = input.locations;
   if (!table) return null;
-  const entries: Array<[string, LatLon]> = table instanceof Map ? [...table] : Object.entries(table as Record<string, LatLon>);
   const indexOf = new Map(villages.map((v, i) => [v, i]));
   const village = new Float64Array(3 * villages.length);
   const hasVillage = new Uint8Array(villages.length);
   const point = new Float64Array(3);
-  for (const [code, at] of entries) {
-    unitVector(at, `village ${code}`, point, 0);
-    const i = indexOf.get(h.indexOf(safeNormalize(code)));
+  for (const [row, at] of table) {
+    // Villages outside the scope may be given (a portal passes all it has); they are not used.
+    const i = indexOf.get(row);
     if (i === undefined) continue;
+    unitVector(at, point, 0);
     village.set(point, 3 * i);
     hasVillage[i] = 1;
   }
@@ -453,9 +561,9 @@ function locate(h: Hierarchy, options: PlanOptions, villages: number[], groups: 
     const xyz = new Float64Array(3 * g.cadres.length);
     const has = new Uint8Array(g.cadres.length);
     g.cadres.forEach((c, k) => {
-      if (c.lat === undefined && c.lon === undefined) return;
-      if (c.lat === undefined || c.lon === undefined) throw new RangeError(`cadre ${c.id}: give both lat and lon, or neither`);
-      unitVector(c as LatLon, `cadre ${c.id}`, xyz, 3 * k);
+      // Both or neither: checked at the door.
+      if (c.lat === undefined || c.lon === undefined) return;
+      unitVector(c as LatLon, xyz, 3 * k);
       if (g.county < 0) return;
       has[k] = 1;
       any = true;
@@ -465,12 +573,9 @@ function locate(h: Hierarchy, options: PlanOptions, villages: number[], groups: 
   return any && hasVillage.includes(1) ? { cadre, village, hasVillage } : null;
 }
 
-/** Write the unit vector of a point into `out` at `offset`, after checking its range. */
-function unitVector(at: LatLon, what: string, out: Float64Array, offset: number): void {
-  const { lat, lon } = at ?? ({} as LatLon);
-  if (typeof lat !== 'number' || typeof lon !== 'number' || !(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
-    throw new RangeError(`${what}: coordinates must be { lat: −90…90, lon: −180…180 } in degrees`);
-  }
+/** Write the unit vector of a point (its range checked at the door) into `out` at `offset`. */
+function unitVector(at: LatLon, out: Float64Array, offset: number): void {
+  const { lat, lon } = at;
   const φ = (lat * Math.PI) / 180;
   const λ = (lon * Math.PI) / 180;
   out[offset] = Math.cos(φ) * Math.cos(λ);
@@ -827,7 +932,7 @@ function planNear(ctx: Context, groups: Group[], tier: ReturnType<typeof tierGra
   const hubOutArc = hubOut.arc.map((arc, e) => {
     const r = reduced2(arc);
     if (r > 0) return -1;
-    if (r < 0) throw new Error('planner: an uncapacitated arc cannot be fixed');
+    if (r < 0) throw new PlannerError('planner.internal', { reason: 'an uncapacitated arc cannot be fixed' });
     return g3.addArc(hubOut.hub[e]!, vu(hubOut.village[e]!, hubs.get(hubOut.hub[e]!)!.unit), INF, 0);
   });
   routes.hubs = hubRoutes(
@@ -848,7 +953,7 @@ function planNear(ctx: Context, groups: Group[], tier: ReturnType<typeof tierGra
     const sink = g2.headOf(arc);
     if (r === 0) g3.addArc(v, sink, g2.capacityOf(arc), 0);
     else if (r < 0) {
-      if (g2.capacityOf(arc) === INF) throw new Error('planner: an uncapacitated arc cannot be fixed');
+      if (g2.capacityOf(arc) === INF) throw new PlannerError('planner.internal', { reason: 'an uncapacitated arc cannot be fixed' });
       fix(v, sink, g2.capacityOf(arc));
     }
   });
@@ -856,8 +961,14 @@ function planNear(ctx: Context, groups: Group[], tier: ReturnType<typeof tierGra
   return { graph: g3, routes, priced, phases: run2.phases + run3.phases, nodes: g2.nodes + g3.nodes, arcs: g2.arcs + g3.arcs };
 }
 
-/** Follow the flow from supply nodes to villages, one cadre per unit of flow. */
-function decompose(g: FlowGraph, routes: Routes, place: (cadre: Cadre, village: number, tier: Tier, km: number) => void): number {
+/**
+ * Follow the flow from supply nodes to villages, one cadre per unit of flow. The cadres of one
+ * supply node are interchangeable in every term of the cost (same anchor, unit and
+ * coordinates), so which of them takes which of the node's villages is free: it is chosen so
+ * that no cadre is paired twice with one village (counting their fixed pairings) wherever the
+ * node's cadres allow it.
+ */
+function decompose(g: FlowGraph, routes: Routes, fixedPairs: ReadonlySet<string>): Placement[] {
   const tokens = routes.supplies.map((s) => {
     // Round-robin over the cadres by remaining supply: consecutive units go to different cadres.
     const out: Cadre[] = [];
@@ -874,19 +985,30 @@ function decompose(g: FlowGraph, routes: Routes, place: (cadre: Cadre, village: 
     }
     return { out, at: 0 };
   });
-  const take = (supply: number) => {
+  const key = (cadre: Cadre, village: number) => `${cadre.id}\u0000${village}`;
+  const count = new Map<string, number>();
+  for (const k of fixedPairs) count.set(k, 1);
+  const has = (cadre: Cadre, village: number) => (count.get(key(cadre, village)) ?? 0) > 0;
+  const bump = (cadre: Cadre, village: number, by: number) => count.set(key(cadre, village), (count.get(key(cadre, village)) ?? 0) + by);
+  // The next cadre of the node not yet in the village, where there is one.
+  const take = (supply: number, village: number) => {
     const t = tokens[supply]!;
-    return t.at < t.out.length ? t.out[t.at++]! : undefined;
+    if (t.at >= t.out.length) return undefined;
+    let k = t.at;
+    while (k < t.out.length && has(t.out[k]!, village)) k++;
+    if (k < t.out.length && k !== t.at) [t.out[k], t.out[t.at]] = [t.out[t.at]!, t.out[k]!];
+    const cadre = t.out[t.at++]!;
+    bump(cadre, village, 1);
+    return cadre;
   };
-  let placed = 0;
+  const placements: Placement[] = [];
   const flow = (arc: number) => (arc < 0 ? 0 : g.flowOn(arc));
   const d = routes.direct;
   for (let k = 0; k < d.length; k++) {
     for (let f = d.fixed[k]! + flow(d.arc[k]!); f > 0; f--) {
-      const cadre = take(d.supply[k]!);
+      const cadre = take(d.supply[k]!, d.village[k]!);
       if (!cadre) break;
-      place(cadre, d.village[k]!, d.town[k] ? 'sameTownship' : 'sameCounty', d.km[k]!);
-      placed++;
+      placements.push({ supply: d.supply[k]!, cadre, village: d.village[k]!, tier: d.town[k] ? 'sameTownship' : 'sameCounty', km: d.km[k]! });
     }
   }
   for (const hub of routes.hubs) {
@@ -895,26 +1017,151 @@ function decompose(g: FlowGraph, routes: Routes, place: (cadre: Cadre, village: 
       let left = flow(arc);
       while (left > 0 && incoming.length > 0) {
         const src = incoming[0]!;
-        const cadre = take(src.s);
+        const cadre = take(src.s, village);
         if (cadre === undefined) {
           incoming.shift();
           continue;
         }
-        place(cadre, village, hub.tier, 0);
-        placed++;
+        placements.push({ supply: src.s, cadre, village, tier: hub.tier, km: 0 });
         left--;
         if (--src.left === 0) incoming.shift();
       }
     }
   }
-  return placed;
+  // A cadre still sent twice to one village (the node's later tokens were all that cadre):
+  // exchange with an earlier placement of the same node, which costs the same.
+  const bySupply = new Map<number, number[]>();
+  placements.forEach((p, i) => {
+    const list = bySupply.get(p.supply);
+    if (list) list.push(i);
+    else bySupply.set(p.supply, [i]);
+  });
+  placements.forEach((p) => {
+    if ((count.get(key(p.cadre, p.village)) ?? 0) < 2) return;
+    for (const j of bySupply.get(p.supply)!) {
+      const q = placements[j]!;
+      if (q.cadre === p.cadre || has(p.cadre, q.village) || has(q.cadre, p.village)) continue;
+      bump(p.cadre, p.village, -1);
+      bump(q.cadre, q.village, -1);
+      [p.cadre, q.cadre] = [q.cadre, p.cadre];
+      bump(p.cadre, p.village, 1);
+      bump(q.cadre, q.village, 1);
+      break;
+    }
+  });
+  return placements;
 }
 
-function safeNormalize(code: string): string {
-  try {
-    return normalizeCode(code);
-  } catch {
-    return code;
+/** One cadre placed in one village (by index among the scope's villages), with its tier and kilometres. */
+interface Placement {
+  supply: number;
+  cadre: Cadre;
+  village: number;
+  tier: Tier;
+  km: number;
+}
+
+/** The tier and kilometres of any cadre in any village of the scope. */
+type Pricer = (cadre: Cadre, village: number) => { tier: Tier; km: number };
+
+/**
+ * The price of a cadre in a village, as the solver counts it: the cheapest tier the cadre's
+ * anchor allows there, and the whole kilometres when the village lies in the cadre's anchor
+ * county and both have coordinates.
+ */
+function priceOf(ctx: Context, groups: Group[], located: Located | null): Pricer {
+  const { h, costs, villages, ancestorAt } = ctx;
+  const where = new Map<Cadre, [group: number, k: number]>();
+  groups.forEach((g, gi) => g.cadres.forEach((c, k) => where.set(c, [gi, k])));
+  const townOf = villages.map((v) => ancestorAt(v, 3));
+  const countyOf = villages.map((v) => ancestorAt(v, 2));
+  return (cadre, i) => {
+    const [gi, k] = where.get(cadre)!;
+    const g = groups[gi]!;
+    let tier: Tier = 'elsewhere';
+    const inTown = g.anchor >= 0 && h.levelAt(g.anchor) === 3 && townOf[i] === g.anchor;
+    const inCounty = g.county >= 0 && countyOf[i] === g.county;
+    for (const t of TIERS) {
+      const admissible = t === 'elsewhere' || (t === 'sameCounty' ? inCounty : inTown);
+      if (admissible && costs[t] < costs[tier]) tier = t;
+      else if (admissible && costs[t] === costs[tier] && TIERS.indexOf(t) < TIERS.indexOf(tier)) tier = t;
+    }
+    let km = 0;
+    if (located && inCounty && located.cadre[gi]!.has[k] === 1 && located.hasVillage[i] === 1) {
+      const a = located.cadre[gi]!.xyz;
+      const b = located.village;
+      const dx = a[3 * k]! - b[3 * i]!;
+      const dy = a[3 * k + 1]! - b[3 * i + 1]!;
+      const dz = a[3 * k + 2]! - b[3 * i + 2]!;
+      km = Math.round(2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(dx * dx + dy * dy + dz * dz) / 2)));
+    }
+    return { tier, km };
+  };
+}
+
+/**
+ * The flow treats a cadre who takes several villages as interchangeable seats, so the optimum may
+ * send one cadre twice to one village where their supply node has no other cadre. Each such
+ * placement is exchanged with the placement elsewhere whose exchange costs least (tiers first,
+ * then kilometres), or, when it is a seat beyond the village's minimum, moved to the village
+ * where it costs least, so that no cadre is paired twice with one village; the plan then costs
+ * at most that much more than the optimum without the rule. With one village per cadre (the
+ * default) there is nothing to exchange.
+ */
+function untwin(placements: Placement[], fixedPairs: ReadonlySet<string>, price: Pricer, costs: PlanCosts, fixedSeats: Int32Array, min: number): void {
+  const key = (cadre: Cadre, village: number) => `${cadre.id}\u0000${village}`;
+  const count = new Map<string, number>();
+  for (const k of fixedPairs) count.set(k, 1);
+  for (const p of placements) count.set(key(p.cadre, p.village), (count.get(key(p.cadre, p.village)) ?? 0) + 1);
+  const has = (cadre: Cadre, village: number) => (count.get(key(cadre, village)) ?? 0) > 0;
+  const bump = (cadre: Cadre, village: number, by: number) => count.set(key(cadre, village), (count.get(key(cadre, village)) ?? 0) + by);
+  // Tiers outweigh kilometres (as in the solver's order): a kilometre total stays far below 1e9.
+  const value = (x: { tier: Tier; km: number }) => costs[x.tier] * 1e9 + x.km;
+  const seats = Int32Array.from(fixedSeats);
+  for (const p of placements) seats[p.village]!++;
+  for (const p of placements) {
+    if ((count.get(key(p.cadre, p.village)) ?? 0) < 2) continue;
+    let best = -1;
+    let bestDelta = Infinity;
+    let bestPrices: [{ tier: Tier; km: number }, { tier: Tier; km: number }] | null = null;
+    placements.forEach((q, j) => {
+      if (q.cadre === p.cadre || q.village === p.village || has(p.cadre, q.village) || has(q.cadre, p.village)) return;
+      const pw = price(p.cadre, q.village);
+      const qv = price(q.cadre, p.village);
+      const delta = value(pw) + value(qv) - value(p) - value(q);
+      if (delta < bestDelta) [best, bestDelta, bestPrices] = [j, delta, [pw, qv]];
+    });
+    // A seat beyond the village's minimum may go to another village instead (every seat beyond a
+    // minimum costs the same wherever it is).
+    let moveTo = -1;
+    let movePrice: { tier: Tier; km: number } | null = null;
+    if (seats[p.village]! > min) {
+      for (let w = 0; w < seats.length; w++) {
+        if (w === p.village || has(p.cadre, w) || seats[w]! < min) continue;
+        const pw = price(p.cadre, w);
+        const delta = value(pw) - value(p);
+        if (delta < bestDelta) [moveTo, bestDelta, movePrice] = [w, delta, pw];
+      }
+    }
+    if (moveTo >= 0 && movePrice !== null) {
+      bump(p.cadre, p.village, -1);
+      seats[p.village]!--;
+      p.village = moveTo;
+      Object.assign(p, movePrice);
+      seats[moveTo]!++;
+      bump(p.cadre, p.village, 1);
+      continue;
+    }
+    if (best < 0 || bestPrices === null) continue;
+    const q = placements[best]!;
+    bump(p.cadre, p.village, -1);
+    bump(q.cadre, q.village, -1);
+    [p.cadre, q.cadre] = [q.cadre, p.cadre];
+    // p keeps its village and now has q's old cadre; q keeps its village with p's old cadre.
+    Object.assign(p, bestPrices[1]);
+    Object.assign(q, bestPrices[0]);
+    bump(p.cadre, p.village, 1);
+    bump(q.cadre, q.village, 1);
   }
 }
 

@@ -761,7 +761,10 @@ export class GualianPairingRoster extends GualianElement {
       return;
     }
     try {
-      const plan = planPairings(m.h, { scope: m.county.code, cadres: countyCadres(m.cadres, m.pairings, m.county.code), fixed: m.pairings, policy: m.policy });
+      const cadres = countyCadres(m.cadres, m.pairings, m.county.code);
+      // The planner refuses fixed pairings of cadres it is not given: pass those of the county's.
+      const ids = new Set(cadres.map((c) => c.id));
+      const plan = planPairings(m.h, { scope: m.county.code, cadres, fixed: m.pairings.filter((p) => ids.has(p.cadreId)), policy: m.policy });
       const changes = plan.pairings.filter((p) => within(p.code, m.scope.code));
       this.#proposal = { scope: m.scope.code, county: m.county, plan, changes, outside: plan.pairings.length - changes.length };
       this.#focusNext = '#plan-h';
