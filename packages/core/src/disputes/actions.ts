@@ -1,10 +1,11 @@
 /**
  * What an actor may do on a case now: the events the lifecycle leaves open to their role
  * ({@link allowedEvents}), and none when the case's place lies outside the division they act
- * for — the same scope `applyEvent` enforces. A form of next actions offers these; the guards
+ * for, or when the case is held at a level above theirs (escalated past them) — the same scope
+ * `applyEvent` enforces. A form of next actions offers these; the guards
  * that depend on what is written (consents, the level escalated to) stay with `applyEvent`.
  */
-import { allowedEvents, type CaseState } from './lifecycle.js';
+import { actsAtLevel, allowedEvents, type CaseState } from './lifecycle.js';
 import type { DisputePolicy, DisputePolicyInput } from './policy.js';
 import type { Actor, CaseEventType } from './schema.js';
 
@@ -24,12 +25,13 @@ export function actsWithin(actor: Actor, place: string): boolean {
 /**
  * The events an actor may record on a case now, in the order of `CASE_EVENT_TYPES`: those
  * `allowedEvents` leaves open to the actor's role, or none when the case is outside the
- * actor's division.
+ * actor's division or held at a level above it.
  * @example
  * actionsFor(state, handler);                  // ['agreement-reached', 'mediation-failed', 'escalated', 'withdrawn', …]
  * actionsFor(state, handlerOfAnotherCounty);   // []
+ * actionsFor(escalatedToCounty, townshipHandler); // []: the county holds it now
  */
 export function actionsFor(state: CaseState, actor: Actor, options: { policy?: DisputePolicyInput | DisputePolicy } = {}): CaseEventType[] {
-  if (!actsWithin(actor, state.facts.place)) return [];
+  if (!actsWithin(actor, state.facts.place) || !actsAtLevel(actor.division, state.level)) return [];
   return allowedEvents(state, { role: actor.role, ...(options.policy ? { policy: options.policy } : {}) });
 }

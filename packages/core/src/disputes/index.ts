@@ -42,6 +42,7 @@ export {
 } from './schema.js';
 export {
   disputePolicySchema,
+  parseDisputePolicy,
   deadlineRuleSchema,
   workCalendarSchema,
   DEFAULT_DEADLINES,

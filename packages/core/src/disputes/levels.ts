@@ -89,7 +89,7 @@ export function resolutionLevelsOverTime(states: Iterable<CaseState>, options: R
   const summaryOptions = { asOf, ...(options.scope !== undefined ? { scope: options.scope } : {}), ...(options.policy !== undefined ? { policy: options.policy } : {}) };
   const periods = [...buckets.keys()]
     .sort()
-    .map((period) => ({ period, summary: summariseCases(buckets.get(period)!, summaryOptions) }))
+    .map((period) => ({ period, summary: summariseCases(buckets.get(period)!, { ...summaryOptions, slice: period }) }))
     .filter((p) => p.summary.resolved > 0);
   const whole = periods.length === 0 ? null : mergeSummaries(periods[0]!.summary, ...periods.slice(1).map((p) => p.summary));
   // A merged summary with resolved cases has every share (resolvedByLevel / resolved).
