@@ -119,6 +119,16 @@ export function describeDisputeError(error: DisputeError, lang: Lang = 'zh-Hans'
     const t = translate(p + v, lang);
     if (t !== p + v) values[key] = t;
   }
+  // Times as a reader writes them: the date, a space, the time (no ISO `T`).
+  for (const key of ['at', 'last']) {
+    const v = values[key];
+    if (typeof v === 'string' && lang !== 'en') values[key] = v.replace('T', ' ');
+  }
+  // The default policy's name is ours to translate; a place's own name is shown as written.
+  for (const key of ['first', 'other']) {
+    const v = values[key];
+    if (typeof v === 'string' && v.startsWith(`${DEFAULT_POLICY_NAME}#`)) values[key] = translate('dispute.policy.default', lang) + v.slice(DEFAULT_POLICY_NAME.length);
+  }
   const issue = error.issues[0];
   if (issue) {
     // The schema's reason in the reader's words, never zod's English or a catalogue key.
@@ -128,10 +138,43 @@ export function describeDisputeError(error: DisputeError, lang: Lang = 'zh-Hans'
   return translate(`error.${error.code}`, lang, localiseDetails(values, lang));
 }
 
-/** Why a field was refused, in a language (`“ x ”不是首尾无空格的非空文字`). */
+const DEFAULT_POLICY_NAME = 'national practice';
+
+/** Catalogue prefixes of the values the dispute and work-order schemas enumerate. */
+const OPTION_PREFIXES = [
+  'level.',
+  'dispute.severity.',
+  'dispute.source.',
+  'dispute.role.',
+  'dispute.referral.',
+  'dispute.status.',
+  'dispute.event.',
+  'dispute.review-outcome.',
+  'dispute.option.',
+  'workorder.event.',
+  'workorder.status.',
+];
+
+/**
+ * An enumerated value in a language, where the catalogue names it (`major` → `重大`), else as
+ * it is.
+ * @internal
+ */
+export function optionLabel(value: string, lang: Lang): string {
+  if (lang === 'en') return value;
+  for (const prefix of OPTION_PREFIXES) {
+    const t = translate(prefix + value, lang);
+    if (t !== prefix + value) return t;
+  }
+  return value;
+}
+
+/** Why a field was refused, in a language (`“ x ”不是首尾无空格的非空文字`), its options named in that language. */
 function issueReason(issue: RecordIssue, lang: Lang): string {
   const details: Record<string, string | number> = { value: issue.value, ...issue.details };
   const expected = details['expected'];
   if (typeof expected === 'string' && (expected.startsWith('expect.') || expected.startsWith('type.'))) details['expected'] = translate(expected, lang);
+  const options = details['options'];
+  if (typeof options === 'string' && lang !== 'en') details['options'] = options.split(', ').map((o) => optionLabel(o, lang)).join('、');
   return translate(`error.${issue.reason}`, lang, localiseDetails(details, lang));
 }

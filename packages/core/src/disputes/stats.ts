@@ -33,7 +33,7 @@ export interface CaseSummary {
   asOf: string;
   /**
    * The policy the deadlines were judged by: its name and a fingerprint of its content
-   * (`national practice#5d1c0a3e`); only summaries of the same policy merge.
+   * (`national practice#2914557726`); only summaries of the same policy merge.
    */
   policy: string;
   /**
@@ -261,7 +261,8 @@ function fingerprint(policy: CompiledPolicy): string {
     const text = canonical(policy.policy);
     let h = 0x811c9dc5;
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-    fingerprints.set(policy, (f = `${policy.policy.name}#${h.toString(16).padStart(8, '0')}`));
+    // Decimal digits: the fingerprint appears in messages, which carry no Latin letters of ours.
+    fingerprints.set(policy, (f = `${policy.policy.name}#${String(h).padStart(10, '0')}`));
   }
   return f;
 }
