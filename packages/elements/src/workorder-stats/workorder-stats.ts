@@ -412,6 +412,8 @@ export class GualianWorkorderStats extends GualianElement {
               <td class="num">${this.#n(m.rated)}</td>
               <td class="num">${this.#n(m.satisfied)}</td>
               <td class="num">${this.#rate(m.satisfied, m.rated)}</td>
+              <td class="num">${this.#rate(m.signedOnTime, m.signed)}</td>
+              <td class="num">${this.#rate(m.calledBackOnTime, m.calledBack)}</td>
             </tr>`,
           )}
         </tbody>
