@@ -1,8 +1,8 @@
 /**
  * `@gualian/core/disputes`: disputes (矛盾纠纷) and 12345 hotline work orders as event-sourced
  * lifecycles. A case's state is a fold of its events, with guards, role and scope checks and
- * deadlines as policy data; task forces (一事一专班) and the level of resolution
- * (小事不出村、大事不出镇) are part of it. The record of events is append-only and hash-chained
+ * deadlines as policy data; task forces (一事一专班), the level of resolution
+ * (小事不出村、大事不出镇) and petitions' review and re-review (复查、复核) are part of it. The record of events is append-only and hash-chained
  * (SHA-256 through Web Crypto), imported and exported as JSON Lines. Statistics are mergeable
  * summaries. Pure functions and one small store, the same in browsers and in Node.
  * @packageDocumentation

@@ -136,7 +136,10 @@ export interface CaseState {
    * days allowed.
    */
   readonly lateConfirmation?: { readonly days: number; readonly allowed: number };
-  /** Every change of severity, in order: from, to, when. */
+  /**
+   * Every change of severity, in order: from, to, when. Deadlines and summaries read the
+   * severity as it stands: a rule narrowed by severity then applies to the case's whole life.
+   */
   readonly severityChanges?: readonly { readonly from: CaseFacts['severity']; readonly to: CaseFacts['severity']; readonly at: string }[];
 }
 
