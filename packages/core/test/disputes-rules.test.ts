@@ -3,6 +3,7 @@ import {
   DEFAULT_DEADLINES,
   DisputeError,
   actionsFor,
+  actsWithin,
   allowedEvents,
   applyEvent,
   deadlineDate,
@@ -13,6 +14,7 @@ import {
   isWorkingDay,
   mergeSummaries,
   parseDisputePolicy,
+  resolutionLevelsOverTime,
   summariseCases,
   taskForceProgress,
   type Actor,
@@ -333,6 +335,23 @@ describe('disputes: the rules issue 11 asked for (petitions, level scope, severi
       expect(refusal(() => mergeSummaries(old as typeof township, other))).to.be.instanceOf(RecordsError);
       expect(refusal(() => mergeSummaries({ ...township, asOf: '2024-02-30' }, other))).to.be.instanceOf(RecordsError);
     });
+  });
+
+  it('reads padded 12-digit codes as their short forms and refuses non-codes with a SchemaError, never a silent false', () => {
+    const state = walk(register({ level: 'township' }, 'C12'), [['accepted']]);
+    const padded: Actor = { ...actor('reviewer', TOWNSHIP), division: '530602101000' };
+    expect(actsWithin(padded, PLACE)).to.equal(true);
+    expect(actsWithin(actor('reviewer', COUNTY), '530602101001')).to.equal(true);
+    expect(actionsFor(state, padded)).to.deep.equal(actionsFor(state, actor('reviewer', TOWNSHIP)));
+    expect(actionsFor(state, padded)).to.include('assigned');
+    // A padded village code is the village: below the township holding the case.
+    expect(actionsFor(state, { ...padded, division: '530602101001' })).to.deep.equal([]);
+    expect(refusal(() => actsWithin({ ...padded, division: '53x6' }, PLACE))).to.be.instanceOf(SchemaError);
+    expect(refusal(() => actsWithin(padded, ''))).to.be.instanceOf(SchemaError);
+    expect((refusal(() => actsWithin(padded, '2024')) as SchemaError).issues[0]!.field).to.equal('place');
+    // A bad day is refused even when nothing is resolved.
+    expect(refusal(() => resolutionLevelsOverTime([state], { asOf: '2024-02-30' }))).to.be.instanceOf(SchemaError);
+    expect(resolutionLevelsOverTime([state], { asOf: '2024-03-31', scope: '530602000000' }).periods).to.deep.equal([]);
   });
 
   it('refused events are DisputeErrors that describe themselves without English in zh-Hans', () => {

@@ -197,6 +197,7 @@ export const disputeMessages = {
     'kind.record.deadline-query': '期限计算参数',
     'kind.record.summary-options': '统计参数',
     'kind.record.case-summary': '案件统计',
+    'kind.record.actor': '经办人',
     'field.caseId': '案件编号',
     'field.orderId': '工单编号',
     'field.payload': '内容',
@@ -474,6 +475,7 @@ export const disputeMessages = {
     'kind.record.deadline-query': '期限計算參數',
     'kind.record.summary-options': '統計參數',
     'kind.record.case-summary': '案件統計',
+    'kind.record.actor': '經辦人',
     'field.caseId': '案件編號',
     'field.orderId': '工單編號',
     'field.payload': '內容',
@@ -744,5 +746,6 @@ export const disputeMessages = {
     'kind.record.deadline-query': 'deadline query',
     'kind.record.summary-options': 'summary options',
     'kind.record.case-summary': 'case summary',
+    'kind.record.actor': 'actor',
   },
 } as const;
