@@ -48,7 +48,8 @@ describe('disputes: the actions open to an actor (actionsFor, actsWithin) on the
     let refused = 0;
     for (const state of [...states.values()].filter((s) => s.status !== 'archived').slice(0, 300)) {
       const own = events.find((e) => e.caseId === state.id && e.type !== 'registered' && e.actor.role === 'handler') ?? events.find((e) => e.caseId === state.id)!;
-      const inside = own.actor;
+      // An actor of the level that holds the case now (after an escalation, no longer the first handler's).
+      const inside: Actor = { ...own.actor, division: state.facts.place.slice(0, { village: 12, township: 9, county: 6, prefecture: 4 }[state.level]) };
       const outside: Actor = { ...inside, id: 'X', division: counties.find((c) => !state.facts.place.startsWith(c))! };
       expect(actionsFor(state, inside)).to.deep.equal(allowedEvents(state, { role: inside.role }));
       expect(actionsFor(state, outside)).to.deep.equal([]);

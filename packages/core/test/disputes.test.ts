@@ -102,6 +102,12 @@ function sample(type: CaseEventType, state: CaseState | undefined, caseId = stat
     },
     'duty-progress': { duty: 'd1', note: '已走访', done: true },
     'deadline-extended': { rule: extensible, days: 5, reason: '情况复杂' },
+    answered: { opinion: '经调查核实，依法作出处理意见' },
+    'review-requested': { reason: '对处理意见不服' },
+    'review-answered': { outcome: 'upheld', opinion: '维持原处理意见' },
+    're-review-requested': { reason: '对复查意见不服' },
+    're-review-answered': { outcome: 'upheld', opinion: '维持复查意见' },
+    'severity-changed': { to: state?.facts.severity === 'general' ? 'major' : 'general', reason: '涉及人数增多' },
   };
   return { id: `E${++serial}`, caseId, type, at, actor: who, payload: payloads[type] } as CaseEvent;
 }
@@ -184,7 +190,8 @@ describe('disputes: the case lifecycle on the real Zhaotong hierarchy', function
         walk(next, new Set([...seen, key]));
       }
     };
-    const start = applyEvent(undefined, sample('registered', undefined), { hierarchy: h });
+    // A petition, so that the answer, review and re-review states are reached too.
+    const start = applyEvent(undefined, sample('registered', undefined, 'C1', { source: 'petition' }), { hierarchy: h });
     walk(start, new Set(['registered/village/']));
     expect([...reached].sort()).to.deep.equal([...CASE_STATUSES].sort());
     expect(paths).to.be.greaterThan(100);
@@ -210,9 +217,16 @@ describe('disputes: the case lifecycle on the real Zhaotong hierarchy', function
       archived: ['registered', 'declined', 'archived'],
       withdrawn: ['registered', 'withdrawn'],
       merged: ['registered', 'merged'],
+      answered: ['registered', 'accepted', 'assigned', 'answered'],
+      'review-requested': ['registered', 'declined', 'review-requested'],
+      reviewed: ['registered', 'accepted', 'answered', 'review-requested', 'review-answered'],
+      're-review-requested': ['registered', 'accepted', 'answered', 'review-requested', 'review-answered', 're-review-requested'],
+      're-reviewed': ['registered', 'declined', 'review-requested', 'review-answered', 're-review-requested', 're-review-answered'],
     };
     for (const severity of ['general', 'major'] as const) {
-      for (const types of Object.values(to)) states.push(run(h, types, { severity }));
+      // Petitions and other sources: the petition events are open to petitions only.
+      for (const types of Object.values(to)) states.push(run(h, types, { severity, source: 'petition' }));
+      for (const types of Object.values(to).slice(0, 17)) states.push(run(h, types, { severity }));
       // With a task force, with an extension used up, at the top and bottom levels.
       states.push(run(h, ['registered', 'accepted', 'assigned', 'taskforce-formed'], { severity: 'major' }));
       states.push(run(h, ['registered', 'accepted', 'escalated', 'escalated', 'escalated'], { severity }));
@@ -239,8 +253,8 @@ describe('disputes: the case lifecycle on the real Zhaotong hierarchy', function
     expect(checked).to.equal((states.length + 1) * CASE_EVENT_TYPES.length);
     // Filtered by role: only what that role may record.
     const mediating = run(h, to['mediating']!);
-    expect(allowedEvents(mediating, { role: 'registrar' })).to.deep.equal(['withdrawn']);
-    expect(allowedEvents(mediating, { role: 'handler' })).to.deep.equal(['agreement-reached', 'mediation-failed', 'escalated', 'withdrawn', 'deadline-extended'].filter((t) => DEFAULT_PERMISSIONS[t as CaseEventType].includes('handler')));
+    expect(allowedEvents(mediating, { role: 'registrar' })).to.deep.equal(['withdrawn', 'severity-changed']);
+    expect(allowedEvents(mediating, { role: 'handler' })).to.deep.equal(['agreement-reached', 'mediation-failed', 'escalated', 'withdrawn', 'deadline-extended', 'severity-changed'].filter((t) => DEFAULT_PERMISSIONS[t as CaseEventType].includes('handler')));
   });
 
   it('refuses an illegal event with a typed error naming the state and the event, and records nothing', async () => {
@@ -315,7 +329,8 @@ describe('disputes: the case lifecycle on the real Zhaotong hierarchy', function
     // 旧圃镇's own handler may; so may the district's (昭阳区 contains 旧圃镇).
     expect(applyEvent(assigned, start(actor('handler', TOWNSHIP)), ctx).status).to.equal('mediating');
     expect(applyEvent(assigned, start(actor('handler', COUNTY)), ctx).status).to.equal('mediating');
-    expect(applyEvent(assigned, start(actor('handler', GRID)), ctx).status).to.equal('mediating');
+    // The case is held at the township: the village's (or a grid's) handler no longer acts on it.
+    expect(refusal(() => applyEvent(assigned, start(actor('handler', GRID)), ctx)).code).to.equal('dispute.out-of-level');
     // 守望回族乡's handler may not, nor 镇雄县's, nor the handler of another grid of the village.
     const other = refusal(() => applyEvent(assigned, start(actor('handler', OTHER_TOWNSHIP, 'H-守望')), ctx));
     expect(other.code).to.equal('dispute.out-of-scope');

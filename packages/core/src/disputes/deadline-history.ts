@@ -6,7 +6,8 @@
  * beyond its 60 — so that a timeline can show them and a review can ask why.
  */
 import { isoDate } from '../time/days.js';
-import { civilDay, levelIndex, severityIndex, statusIndex, type CaseState } from './lifecycle.js';
+import { levelIndex, severityIndex, sourceIndex, statusIndex, type CaseState } from './lifecycle.js';
+import { dayOfMoment } from './deadlines.js';
 import { compilePolicy, type DisputePolicy, type DisputePolicyInput } from './policy.js';
 
 /** One run of a deadline's clock on a case. */
@@ -30,18 +31,19 @@ export interface DeadlineRun {
 /**
  * Every run of a deadline on a case as of a moment, in the order they started: finished runs
  * (kept or missed) and those still running (an archived case has none running).
+ * @throws {SchemaError} when `at` is not a real date or time.
  * @example
  * deadlineHistory(state, '2024-12-31T18:00:00+08:00').filter((r) => r.ended && r.missed);
  * // [{ id: 'acceptance', since: '2024-03-02', due: '2024-03-18', ended: '2024-03-22', missed: true, daysLate: 4, … }]
  */
 export function deadlineHistory(state: CaseState, at: string, policy?: DisputePolicyInput | DisputePolicy): DeadlineRun[] {
   const p = compilePolicy(policy);
-  const today = civilDay(at);
+  const today = dayOfMoment(at, 'at', 'deadline-query');
   const steps = state.steps;
   const severity = severityIndex(state.facts.severity);
   const runs: DeadlineRun[] = [];
   steps.forEach((start, k) => {
-    for (const rule of p.rulesFor(statusIndex(start.status), severity, levelIndex(start.level))) {
+    for (const rule of p.rulesFor(statusIndex(start.status), severity, levelIndex(start.level), sourceIndex(state.facts.source))) {
       // A run starts where the step before was outside the rule's states.
       const previous = steps[k - 1];
       if (previous && rule.while.includes(previous.status)) continue;

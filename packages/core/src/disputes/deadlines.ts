@@ -5,8 +5,11 @@
  * ends on the next working day) or in working days (weekends and the calendar's holidays
  * skipped, its adjusted weekend workdays counted).
  */
+import * as z from 'zod/mini';
 import { dayNumber, isoDate } from '../time/days.js';
-import { CONCLUDED_STATUSES, civilDay, levelIndex, severityIndex, statusIndex, type CaseState } from './lifecycle.js';
+import { dateSchema, timestampMs } from '../time/schema.js';
+import { parseRecord } from '../errors/schema.js';
+import { CONCLUDED_STATUSES, civilDay, levelIndex, severityIndex, sourceIndex, statusIndex, type CaseState } from './lifecycle.js';
 import { compilePolicy, type CompiledPolicy, type DeadlineRule, type DisputePolicy, type DisputePolicyInput, type WorkCalendar } from './policy.js';
 
 /** Something due on a case: a deadline of the policy, or a duty of its task force. */
@@ -29,8 +32,35 @@ export interface DueItem {
 }
 
 /**
+ * A moment as the functions that judge deadlines take it: a date (`2024-12-31`) or a date and
+ * time with its offset, that exists in the calendar. @internal
+ */
+export const momentSchema = z.string().check(z.refine((s) => !Number.isNaN(dayNumber(s)) || !Number.isNaN(timestampMs(s)), 'expect.moment'));
+
+/**
+ * The civil day (a day number, China's time zone) of a moment given from outside, or a
+ * `SchemaError` naming the field: never a `NaN` day, never a date rolled over.
+ * @example
+ * dayOfMoment('2024-12-31', 'asOf', 'summary-options'); // 20088
+ * dayOfMoment('2024-02-30', 'asOf', 'summary-options'); // throws SchemaError (field asOf)
+ * @internal
+ */
+export function dayOfMoment(value: unknown, field: string, kind: string): number {
+  const moment = parseRecord(z.strictObject({ [field]: momentSchema }), { [field]: value }, kind)[field] as string;
+  return moment.length === 10 ? dayNumber(moment) : civilDay(moment);
+}
+
+const deadlineQuerySchema = z.strictObject({
+  from: dateSchema,
+  days: z.number().check(z.int(), z.gte(0), z.lte(3650)),
+  count: z.optional(z.enum(['calendar', 'working'])),
+});
+
+/**
  * The last day of a period of `days` from `from` (an ISO date, not counted itself), in calendar
- * or working days.
+ * or working days. An impossible date (`2024-02-30`), a negative or fractional number of days,
+ * or a calendar the policy schema refuses is a `SchemaError`, never a `NaN` date.
+ * @throws {SchemaError} naming the field at fault.
  * @example
  * deadlineDate('2024-03-01', 30);                                  // '2024-04-01' (31 March is a Sunday)
  * deadlineDate('2024-09-27', 5, { count: 'working', calendar: {
@@ -38,8 +68,9 @@ export interface DueItem {
  *   workdays: ['2024-09-29', '2024-10-12'] } });                   // '2024-10-10'
  */
 export function deadlineDate(from: string, days: number, options: { count?: 'calendar' | 'working'; calendar?: Partial<WorkCalendar> } = {}): string {
+  const q = parseRecord(deadlineQuerySchema, { from, days, ...(options.count !== undefined ? { count: options.count } : {}) }, 'deadline-query');
   const policy = compilePolicy({ calendar: options.calendar ?? {} });
-  return isoDate(policy.dueDay(dayNumber(from), days, options.count ?? 'calendar'));
+  return isoDate(policy.dueDay(dayNumber(q.from), q.days, q.count ?? 'calendar'));
 }
 
 /**
@@ -47,16 +78,19 @@ export function deadlineDate(from: string, days: number, options: { count?: 'cal
  * weekend workdays are).
  * @example
  * isWorkingDay('2024-09-29', { workdays: ['2024-09-29'] }); // true (a Sunday worked before National Day)
+ * @throws {SchemaError} for an impossible date.
  */
 export function isWorkingDay(date: string, calendar: Partial<WorkCalendar> = {}): boolean {
-  return compilePolicy({ calendar }).isWorking(dayNumber(date));
+  const q = parseRecord(z.strictObject({ date: dateSchema }), { date }, 'deadline-query');
+  return compilePolicy({ calendar }).isWorking(dayNumber(q.date));
 }
 
 /**
  * What is due on a case at a moment: each running deadline (since when, the last day, whether
  * it is overdue) and each open duty of its task force, soonest first. A concluded case owes
  * what its state still runs (the 30 days for judicial confirmation after an agreement, the
- * court's decision); an archived one, nothing.
+ * court's decision); an archived one, nothing. `at` is a date or a date and time with its offset.
+ * @throws {SchemaError} when `at` is not a real date or time.
  * @example
  * dueOf(state, '2024-05-20T09:00:00+08:00');
  * // [{ kind: 'deadline', id: 'handling', since: '2024-03-02', due: '2024-05-01', overdue: true, daysLeft: -19, … }]
@@ -64,7 +98,7 @@ export function isWorkingDay(date: string, calendar: Partial<WorkCalendar> = {})
  */
 export function dueOf(state: CaseState, at: string, policy?: DisputePolicyInput | DisputePolicy): DueItem[] {
   const p = compilePolicy(policy);
-  const today = civilDay(at);
+  const today = dayOfMoment(at, 'at', 'deadline-query');
   const out: DueItem[] = [];
   for (const run of openRuns(state, p)) {
     out.push({ kind: 'deadline', id: run.rule.id, ...(run.rule.source ? { label: run.rule.source } : {}), since: isoDate(run.start), due: isoDate(run.due), overdue: today > run.due, daysLeft: run.due - today });
@@ -93,7 +127,7 @@ export interface Run {
 export function openRuns(state: CaseState, p: CompiledPolicy): Run[] {
   const steps = state.steps;
   const sev = severityIndex(state.facts.severity);
-  const rules = p.rulesFor(statusIndex(state.status), sev, levelIndex(state.level));
+  const rules = p.rulesFor(statusIndex(state.status), sev, levelIndex(state.level), sourceIndex(state.facts.source));
   const out: Run[] = [];
   for (const rule of rules) {
     let k = steps.length - 1;
@@ -113,12 +147,13 @@ export function openRuns(state: CaseState, p: CompiledPolicy): Run[] {
 export function deadlineRecord(state: CaseState, p: CompiledPolicy, today: number): { missed: boolean; overdue: boolean } {
   const steps = state.steps;
   const sev = severityIndex(state.facts.severity);
+  const src = sourceIndex(state.facts.source);
   let missed = false;
   let overdue = false;
   const n = steps.length;
   for (let k = 0; k < n; k++) {
     const s = steps[k]!;
-    const rules = p.rulesFor(statusIndex(s.status), sev, levelIndex(s.level));
+    const rules = p.rulesFor(statusIndex(s.status), sev, levelIndex(s.level), src);
     for (let r = 0; r < rules.length; r++) {
       const rule = rules[r]!;
       // Only where the run starts: the previous step was outside the rule.

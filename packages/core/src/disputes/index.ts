@@ -1,8 +1,8 @@
 /**
  * `@gualian/core/disputes`: disputes (矛盾纠纷) and 12345 hotline work orders as event-sourced
  * lifecycles. A case's state is a fold of its events, with guards, role and scope checks and
- * deadlines as policy data; task forces (一事一专班) and the level of resolution
- * (小事不出村、大事不出镇) are part of it. The record of events is append-only and hash-chained
+ * deadlines as policy data; task forces (一事一专班), the level of resolution
+ * (小事不出村、大事不出镇) and petitions' review and re-review (复查、复核) are part of it. The record of events is append-only and hash-chained
  * (SHA-256 through Web Crypto), imported and exported as JSON Lines. Statistics are mergeable
  * summaries. Pure functions and one small store, the same in browsers and in Node.
  * @packageDocumentation
@@ -42,6 +42,7 @@ export {
 } from './schema.js';
 export {
   disputePolicySchema,
+  parseDisputePolicy,
   deadlineRuleSchema,
   workCalendarSchema,
   DEFAULT_DEADLINES,
@@ -79,7 +80,10 @@ export {
   applyWorkOrderEvent,
   replayWorkOrders,
   allowedWorkOrderEvents,
+  parseWorkOrderPolicy,
   completedOnTime,
+  signedOnTime,
+  calledBackOnTime,
   dueOfWorkOrder,
   workOrderMeasures,
   redBlackList,
@@ -93,6 +97,8 @@ export {
   type WorkOrderPolicyInput,
   type WorkOrderDispatch,
   type WorkOrderState,
+  type WorkOrderOptions,
+  type WorkOrderReplay,
   type WorkOrderMeasure,
   type RankedUnit,
 } from './workorders.js';

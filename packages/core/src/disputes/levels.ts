@@ -64,12 +64,15 @@ export function resolutionPeriod(day: number, interval: ResolutionInterval): str
  * Resolved cases by the month (or quarter) they were resolved in, with the shares resolved at
  * each level per period and over the whole span: 小事不出村 (`village`) and 大事不出镇
  * (`townshipOrBelow`).
+ * @throws {SchemaError} when `asOf` is not a real date or time, or `scope` not a division code.
  * @example
  * const { periods, village, townshipOrBelow } = resolutionLevelsOverTime(states.values(), { scope: '530627', interval: 'quarter' });
  * periods.map((p) => [p.period, p.summary.resolutionLevelShares.village]); // [['2024-Q1', 0.81], …]
  */
 export function resolutionLevelsOverTime(states: Iterable<CaseState>, options: ResolutionLevelOptions = {}): ResolutionLevels {
   const interval = options.interval ?? 'month';
+  // Checked before anything is bucketed: a bad day or scope is refused even when nothing is resolved.
+  if (options.asOf !== undefined || options.scope !== undefined) summariseCases([], { asOf: options.asOf ?? '2000-01-01', ...(options.scope !== undefined ? { scope: options.scope } : {}), ...(options.policy !== undefined ? { policy: options.policy } : {}) });
   const buckets = new Map<string, CaseState[]>();
   let latest = '';
   let latestMs = -Infinity;
@@ -89,7 +92,7 @@ export function resolutionLevelsOverTime(states: Iterable<CaseState>, options: R
   const summaryOptions = { asOf, ...(options.scope !== undefined ? { scope: options.scope } : {}), ...(options.policy !== undefined ? { policy: options.policy } : {}) };
   const periods = [...buckets.keys()]
     .sort()
-    .map((period) => ({ period, summary: summariseCases(buckets.get(period)!, summaryOptions) }))
+    .map((period) => ({ period, summary: summariseCases(buckets.get(period)!, { ...summaryOptions, slice: period }) }))
     .filter((p) => p.summary.resolved > 0);
   const whole = periods.length === 0 ? null : mergeSummaries(periods[0]!.summary, ...periods.slice(1).map((p) => p.summary));
   // A merged summary with resolved cases has every share (resolvedByLevel / resolved).

@@ -22,22 +22,41 @@
  * | withdrawn, merged | archived |
  * | archived (归档) | — |
  *
+ * Petitions (信访工作条例, 2022), for cases whose source the policy names (`petitions.sources`,
+ * petitions by default): while handled, the case may be answered (`answered`, 出具处理意见);
+ * an answered or declined case may be reviewed, and the review re-reviewed:
+ *
+ * | state | events allowed |
+ * |---|---|
+ * | declined, answered | review-requested (within 30 days of the answer), archived |
+ * | review-requested (复查中) | review-answered, withdrawn |
+ * | reviewed (已复查) | re-review-requested (within 30 days of the review's answer), archived |
+ * | re-review-requested (复核中) | re-review-answered, withdrawn |
+ * | re-reviewed (已复核, final) | archived |
+ *
  * While a case is handled (accepted … sent-down), a task force may be formed and its duties
- * progressed, and a running deadline extended; these events leave the state as it is.
+ * progressed, a running deadline extended and its severity changed (`severity-changed`, also
+ * while registered: a general matter that turns out major may then get a task force); these
+ * events leave the state as it is.
  *
  * Guards: an agreement needs every party's consent recorded; a follow-up needs a resolution;
  * escalation goes one level up at a time (the policy's `escalation.maxStep`); sending down goes
  * to a lower level, never below the place; a task force needs a major matter and members from
- * several units; an extension stays within the rule's limit. Who may act: the policy's
- * permissions by role, and the actor's division must contain the case's place. A refused event
- * throws a {@link DisputeError} and changes nothing.
+ * several units; an extension stays within the rule's limit; an application for judicial
+ * confirmation more than 30 days after the agreement took effect is flagged or refused, as the
+ * policy says. Who may act: the policy's permissions by role; the actor's division must contain
+ * the case's place; and the case's scope follows the level that holds it: once escalated to the
+ * county, a township (or village) actor can no longer act on it until it is sent down again
+ * (`dispute.out-of-level`). A refused event throws a {@link DisputeError} and changes nothing.
  */
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
 import { dayNumber } from '../time/days.js';
 import { DisputeError } from './errors.js';
+import { recordIssues, showValue, type RecordIssue } from '../errors/schema.js';
 import { compilePolicy, type CompiledPolicy, type DisputePolicy, type DisputePolicyInput } from './policy.js';
 import {
   CASE_LEVELS,
+  CASE_SOURCES,
   CASE_STATUSES,
   SEVERITIES,
   caseEventSchema,
@@ -86,11 +105,12 @@ export interface TaskForceState {
 /**
  * A case as its events leave it. `level` is the level holding it now; `resolution`, where and
  * when it was resolved by agreement (cleared if the court refuses confirmation); `concludedAt`,
- * when it was concluded (办结: resolved, referred, declined, withdrawn or merged).
+ * when it was concluded (办结: resolved, referred, declined, answered, withdrawn or merged).
  */
 export interface CaseState {
   readonly id: string;
   readonly status: CaseStatus;
+  /** The facts as registered, with the severity as it stands after any `severity-changed`. */
   readonly facts: CaseFacts;
   readonly level: CaseLevel;
   readonly registeredAt: string;
@@ -110,6 +130,17 @@ export interface CaseState {
   /** Days added to running deadlines, by rule id. */
   readonly extensions?: Readonly<Record<string, number>>;
   readonly taskForce?: TaskForceState;
+  /**
+   * Set when judicial confirmation was applied for later than the policy allows after the
+   * agreement took effect (and the policy flags rather than refuses): the days it took and the
+   * days allowed.
+   */
+  readonly lateConfirmation?: { readonly days: number; readonly allowed: number };
+  /**
+   * Every change of severity, in order: from, to, when. Deadlines and summaries read the
+   * severity as it stands: a rule narrowed by severity then applies to the case's whole life.
+   */
+  readonly severityChanges?: readonly { readonly from: CaseFacts['severity']; readonly to: CaseFacts['severity']; readonly at: string }[];
 }
 
 /** What the lifecycle needs besides the events: the hierarchy for scope checks, and the policy. */
@@ -152,13 +183,19 @@ export const EVENT_STATUS: Readonly<Record<CaseEventType, CaseStatus | null>> = 
   'taskforce-formed': null,
   'duty-progress': null,
   'deadline-extended': null,
+  answered: 'answered',
+  'review-requested': 'review-requested',
+  'review-answered': 'reviewed',
+  're-review-requested': 're-review-requested',
+  're-review-answered': 're-reviewed',
+  'severity-changed': null,
 };
 
-const HANDLING_EXTRAS: readonly CaseEventType[] = ['taskforce-formed', 'duty-progress', 'deadline-extended'];
+const HANDLING_EXTRAS: readonly CaseEventType[] = ['taskforce-formed', 'duty-progress', 'deadline-extended', 'severity-changed', 'answered'];
 const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseEventType[]>> = {
-  registered: ['accepted', 'declined', 'withdrawn', 'merged'],
+  registered: ['accepted', 'declined', 'withdrawn', 'merged', 'severity-changed'],
   accepted: ['assigned', 'escalated', 'sent-down', 'referred', 'withdrawn', 'merged', ...HANDLING_EXTRAS],
-  declined: ['archived'],
+  declined: ['archived', 'review-requested'],
   assigned: ['assigned', 'mediation-started', 'escalated', 'sent-down', 'referred', 'withdrawn', 'merged', ...HANDLING_EXTRAS],
   mediating: ['agreement-reached', 'mediation-failed', 'escalated', 'withdrawn', ...HANDLING_EXTRAS],
   agreement: ['confirmation-applied', 'followed-up', 'duty-progress', 'deadline-extended'],
@@ -173,7 +210,14 @@ const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseEventType[]>> = {
   archived: [],
   withdrawn: ['archived'],
   merged: ['archived'],
+  answered: ['review-requested', 'archived'],
+  'review-requested': ['review-answered', 'withdrawn'],
+  reviewed: ['re-review-requested', 'archived'],
+  're-review-requested': ['re-review-answered', 'withdrawn'],
+  're-reviewed': ['archived'],
 };
+/** The petition events: only for cases whose source the policy's `petitions.sources` names. */
+const PETITION_EVENTS: ReadonlySet<CaseEventType> = new Set<CaseEventType>(['answered', 'review-requested', 'review-answered', 're-review-requested', 're-review-answered']);
 const TRANSITION_SETS = Object.fromEntries(Object.entries(TRANSITIONS).map(([s, ts]) => [s, new Set(ts)])) as unknown as Record<CaseStatus, ReadonlySet<CaseEventType>>;
 
 /**
@@ -181,11 +225,28 @@ const TRANSITION_SETS = Object.fromEntries(Object.entries(TRANSITIONS).map(([s, 
  * @example
  * CONCLUDED_STATUSES.has(state.status); // true once resolved, referred, declined, withdrawn or merged
  */
-export const CONCLUDED_STATUSES: ReadonlySet<CaseStatus> = new Set<CaseStatus>(['agreement', 'confirmation-applied', 'confirmed', 'referred', 'declined', 'withdrawn', 'merged', 'followed-up', 'archived']);
+export const CONCLUDED_STATUSES: ReadonlySet<CaseStatus> = new Set<CaseStatus>([
+  'agreement',
+  'confirmation-applied',
+  'confirmed',
+  'referred',
+  'declined',
+  'withdrawn',
+  'merged',
+  'followed-up',
+  'archived',
+  // A petition answered stays concluded while its answer is reviewed and re-reviewed.
+  'answered',
+  'review-requested',
+  'reviewed',
+  're-review-requested',
+  're-reviewed',
+]);
 
 const STATUS_INDEX = new Map<string, number>(CASE_STATUSES.map((s, i) => [s, i]));
 const LEVEL_INDEX = new Map<string, number>(CASE_LEVELS.map((l, i) => [l, i]));
 const SEVERITY_INDEX = new Map<string, number>(SEVERITIES.map((s, i) => [s, i]));
+const SOURCE_INDEX = new Map<string, number>(CASE_SOURCES.map((s, i) => [s, i]));
 /** The division level rank (0 province … 4 village) each holding level answers for. */
 const LEVEL_RANK = [4, 3, 2, 1];
 
@@ -195,6 +256,8 @@ export const statusIndex = (s: CaseStatus): number => STATUS_INDEX.get(s)!;
 export const levelIndex = (l: CaseLevel): number => LEVEL_INDEX.get(l)!;
 /** @internal */
 export const severityIndex = (s: string): number => SEVERITY_INDEX.get(s)!;
+/** @internal */
+export const sourceIndex = (s: string): number => SOURCE_INDEX.get(s)!;
 
 /**
  * Apply one event to a case and return the new state; the given state is not changed. Pass
@@ -250,6 +313,7 @@ export function allowedEvents(state: CaseState | undefined, options: { policy?: 
     if (t === 'taskforce-formed' && (state.taskForce || !policy.policy.taskForce.severities.includes(state.facts.severity))) continue;
     if (t === 'duty-progress' && !state.taskForce) continue;
     if (t === 'deadline-extended' && !extensibleRules(state, policy).some((r) => r.room > 0)) continue;
+    if (PETITION_EVENTS.has(t) && !policy.policy.petitions.sources.includes(state.facts.source)) continue;
     out.push(t);
   }
   return out;
@@ -278,8 +342,18 @@ const rowCaches = new WeakMap<Hierarchy, Map<string, number>>();
 export function validEvent(event: CaseEvent): CaseEvent {
   const r = caseEventSchema.safeParse(event);
   if (r.success) return event;
-  const issue = r.error.issues[0]!;
-  throw new DisputeError('dispute.invalid-event', { event: String((event as { id?: unknown })?.id ?? ''), field: issue.path.join('.'), reason: issue.message });
+  throw invalidEvent('dispute.invalid-event', event, recordIssues(r.error.issues, event, 'case-event', 0));
+}
+
+/**
+ * The refusal of an event its schema refuses: every field at fault as a record issue, the first
+ * one's field and stable reason in the details.
+ * @internal
+ */
+export function invalidEvent(code: 'dispute.invalid-event' | 'workorder.invalid-event', event: unknown, issues: readonly RecordIssue[]): DisputeError {
+  const id = event !== null && typeof event === 'object' ? (event as { id?: unknown }).id : undefined;
+  const first = issues[0];
+  return new DisputeError(code, { event: typeof id === 'string' ? showValue(id) : '', field: first?.field ?? '', reason: first?.reason ?? 'value.invalid' }, issues);
 }
 
 /**
@@ -295,6 +369,7 @@ export function step(state: CaseState | undefined, e: CaseEvent, ctx: PreparedCo
     checkRole(e, policy);
     checkPlace(facts.place, ctx);
     checkScope(e, facts.place, ctx);
+    checkLevel(e, facts.level);
     if (placeRank(facts.place) < LEVEL_RANK[levelIndex(facts.level)]!) throw new DisputeError('dispute.bad-level', { case: e.caseId, place: facts.place, from: facts.level, to: facts.level });
     return {
       id: e.caseId,
@@ -316,10 +391,12 @@ export function step(state: CaseState | undefined, e: CaseEvent, ctx: PreparedCo
   // The place was found in the hierarchy at registration, and every ancestor of a division the
   // hierarchy holds is in it too: containment is now the codes' digits alone.
   if (!codeWithin(state.facts.place, e.actor.division)) throw new DisputeError('dispute.out-of-scope', { case: e.caseId, actor: e.actor.id, division: e.actor.division, place: state.facts.place, event: e.type });
+  checkLevel(e, state.level);
   if (!TRANSITION_SETS[status].has(e.type)) {
     if (e.type === 'followed-up' && !state.resolution && status !== 'archived') throw new DisputeError('dispute.no-resolution', { case: state.id, state: status, event: e.type });
     throw new DisputeError('dispute.illegal-event', { case: state.id, state: status, event: e.type });
   }
+  if (PETITION_EVENTS.has(e.type) && !policy.policy.petitions.sources.includes(state.facts.source)) throw new DisputeError('dispute.not-petition', { case: state.id, source: state.facts.source, event: e.type });
 
   // Every guard below throws before its case changes anything, so a refused event leaves the
   // state as it was, also when a replay folds in place.
@@ -390,6 +467,40 @@ export function step(state: CaseState | undefined, e: CaseEvent, ctx: PreparedCo
     case 'taskforce-formed':
       d.taskForce = formTaskForce(state, e.payload, e.at, policy);
       break;
+    case 'confirmation-applied': {
+      // The agreement step's day is the day it took effect (see `agreement-reached`).
+      const { withinDays, late } = policy.policy.judicialConfirmation;
+      const elapsed = civilDay(e.at) - state.steps[state.steps.length - 1]!.day;
+      if (elapsed > withinDays) {
+        if (late === 'refuse') throw new DisputeError('dispute.confirmation-late', { case: state.id, days: elapsed, max: withinDays });
+        d.lateConfirmation = { days: elapsed, allowed: withinDays };
+      }
+      break;
+    }
+    case 'answered':
+    case 'review-answered':
+    case 're-review-answered': {
+      // The days to ask for the next step run from the day the written answer was delivered.
+      const given = civilDay(e.at);
+      day = e.payload.deliveredOn === undefined ? given : Math.max(given, dayNumber(e.payload.deliveredOn));
+      d.concludedAt ??= e.at;
+      break;
+    }
+    case 'review-requested':
+    case 're-review-requested': {
+      const within = e.type === 'review-requested' ? policy.policy.petitions.reviewWithinDays : policy.policy.petitions.reReviewWithinDays;
+      const elapsed = civilDay(e.at) - state.steps[state.steps.length - 1]!.day;
+      if (elapsed > within) throw new DisputeError('dispute.review-late', { case: state.id, event: e.type, days: elapsed, max: within });
+      break;
+    }
+    case 'severity-changed': {
+      const from = state.facts.severity;
+      if (e.payload.to === from) throw new DisputeError('dispute.same-severity', { case: state.id, severity: from });
+      // The registration's facts belong to its event: copy, never change them in place.
+      d.facts = { ...state.facts, severity: e.payload.to };
+      d.severityChanges = [...(state.severityChanges ?? []), { from, to: e.payload.to, at: e.at }];
+      break;
+    }
     case 'duty-progress':
       d.taskForce = progressDuty(state, e.payload, e.at, mutate);
       break;
@@ -412,6 +523,24 @@ export function step(state: CaseState | undefined, e: CaseEvent, ctx: PreparedCo
     else d.steps = [...state.steps, s];
   }
   return d;
+}
+
+/**
+ * The case's scope follows the level holding it: an actor acts for a division at that level or
+ * above (a grid's or household unit's actor counts as the village's). A township actor may act
+ * on a village-held case, not on one escalated to the county.
+ */
+function checkLevel(e: CaseEvent, level: CaseLevel): void {
+  const held = LEVEL_RANK[levelIndex(level)]!;
+  if (Math.min(placeRank(e.actor.division), 4) > held) throw new DisputeError('dispute.out-of-level', { case: e.caseId, actor: e.actor.id, division: e.actor.division, level, event: e.type });
+}
+
+/**
+ * Whether an actor may act on a case held at a level: their division is at that level or above.
+ * @internal
+ */
+export function actsAtLevel(division: string, level: CaseLevel): boolean {
+  return Math.min(placeRank(division), 4) <= LEVEL_RANK[levelIndex(level)]!;
 }
 
 function checkRole(e: CaseEvent, policy: CompiledPolicy): void {
@@ -464,7 +593,7 @@ function canSendDown(state: CaseState): boolean {
 
 /** The running deadline rules of a case that may be extended, with the days left to extend. @internal */
 export function extensibleRules(state: CaseState, policy: CompiledPolicy): { id: string; room: number }[] {
-  const rules = policy.rulesFor(statusIndex(state.status), severityIndex(state.facts.severity), levelIndex(state.level));
+  const rules = policy.rulesFor(statusIndex(state.status), severityIndex(state.facts.severity), levelIndex(state.level), sourceIndex(state.facts.source));
   return rules.filter((r) => r.maxExtensionDays > 0).map((r) => ({ id: r.id, room: r.maxExtensionDays - (state.extensions?.[r.id] ?? 0) }));
 }
 
@@ -478,7 +607,7 @@ function formTaskForce(state: CaseState, p: { lead: TaskForceMember; members: Ta
   const ids = new Set<string>();
   for (const duty of p.duties) {
     if (!people.has(duty.assignee)) throw new DisputeError('dispute.unknown-member', { case: state.id, member: duty.assignee, duty: duty.id });
-    if (ids.has(duty.id)) throw new DisputeError('dispute.invalid-event', { event: duty.id, field: 'payload.duties', reason: 'duty ids must be unique' });
+    if (ids.has(duty.id)) throw new DisputeError('dispute.invalid-event', { event: duty.id, field: 'payload.duties', reason: 'value.format' }, [{ index: 0, kind: 'case-event', field: 'payload.duties', reason: 'value.format', value: duty.id, details: { expected: 'expect.unique' } }]);
     ids.add(duty.id);
   }
   return { formedAt: at, lead: p.lead, members: p.members, duties: p.duties.map((duty) => ({ ...duty, done: false, reports: 0 })) };

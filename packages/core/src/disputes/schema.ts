@@ -12,9 +12,8 @@
  * from a file is the event that was hashed.
  */
 import * as z from 'zod/mini';
-import { timestampMs } from '../time/schema.js';
+import { dateSchema, timestampSchema as instantSchema } from '../time/schema.js';
 import { isDivisionCode, normalizeCode } from '../hierarchy/codes.js';
-import { dayNumber } from '../time/days.js';
 
 /**
  * Where a dispute was found: a gridder, a paired cadre, the hotline, a petition, a walk-in, a police referral.
@@ -78,7 +77,9 @@ export const REFERRAL_TARGETS = ['litigation', 'arbitration', 'authority'] as co
 
 /**
  * The states of a case. `agreement` is 达成协议, `confirmed` 司法确认 granted, `archived` 归档;
- * `withdrawn` and `merged` (as a duplicate) end a case early.
+ * `withdrawn` and `merged` (as a duplicate) end a case early. A petition answered (`answered`,
+ * 出具处理意见) or declined may be reviewed (`review-requested` → `reviewed`, 复查) and the review
+ * re-reviewed (`re-review-requested` → `re-reviewed`, 复核).
  * @example
  * CASE_STATUSES.map((s) => ({ status: s, cases: summary.byStatus[s] })); // a board's columns
  */
@@ -100,15 +101,22 @@ export const CASE_STATUSES = [
   'archived',
   'withdrawn',
   'merged',
+  'answered',
+  'review-requested',
+  'reviewed',
+  're-review-requested',
+  're-reviewed',
 ] as const;
 /** A state of a case. */
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /**
- * The events of a case's life. All but the last three move the case to a state; the task-force
- * events and a deadline extension are recorded without changing it.
+ * The events of a case's life. Most move the case to a state; the task-force events, a
+ * deadline extension and a change of severity are recorded without changing it. The petition
+ * events (`answered`, `review-requested`, `review-answered`, `re-review-requested`,
+ * `re-review-answered`) follow the Petition Work Regulations (信访工作条例, 2022).
  * @example
- * CASE_EVENT_TYPES.filter((t) => EVENT_STATUS[t] === null); // ['taskforce-formed', 'duty-progress', 'deadline-extended']
+ * CASE_EVENT_TYPES.filter((t) => EVENT_STATUS[t] === null); // ['taskforce-formed', 'duty-progress', 'deadline-extended', 'severity-changed']
  */
 export const CASE_EVENT_TYPES = [
   'registered',
@@ -131,6 +139,12 @@ export const CASE_EVENT_TYPES = [
   'taskforce-formed',
   'duty-progress',
   'deadline-extended',
+  'answered',
+  'review-requested',
+  'review-answered',
+  're-review-requested',
+  're-review-answered',
+  'severity-changed',
 ] as const;
 /** The type of an event. */
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
@@ -143,12 +157,9 @@ export const idSchema = describe(z.string().check(z.minLength(1), z.maxLength(12
 const text = (max = 4000) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(NO_EDGE_SPACE, 'expect.trimmed'));
 const name = text(64);
 /** An ISO 8601 date and time with its offset, as `2024-03-01T09:30:00+08:00`. @internal */
-export const timestampSchema = describe(
-  z.string().check(z.refine((s) => !Number.isNaN(timestampMs(s)), 'expect.timestamp')),
-  'A date and time with its offset (ISO 8601).',
-);
+export const timestampSchema = describe(instantSchema, 'A date and time with its offset (ISO 8601).');
 /** A calendar date, `YYYY-MM-DD`. @internal */
-export const isoDateSchema = describe(z.string().check(z.refine((s) => !Number.isNaN(dayNumber(s)), 'expect.date')), 'A date (YYYY-MM-DD).');
+export const isoDateSchema = describe(dateSchema, 'A date (YYYY-MM-DD).');
 /** A division, grid or household-unit code in its short form (`530602001001`, `530602001001-003-07`). @internal */
 export const placeCodeSchema = describe(
   z.string().check(z.refine((s) => isDivisionCode(s) && normalizeCode(s) === s, 'expect.short-code')),
@@ -234,6 +245,10 @@ const duty = z.strictObject({ id: idSchema, title: text(400), assignee: idSchema
 export type TaskForceDuty = z.output<typeof duty>;
 
 const reason = z.strictObject({ reason: text() });
+/** A petition's written answer (信访处理意见); the days to ask for a review run from `deliveredOn` when given. */
+const answer = z.strictObject({ opinion: text(), deliveredOn: z.optional(isoDateSchema) });
+/** A review's (or re-review's) answer: the first answer upheld (维持), changed (变更) or revoked (撤销). */
+const reviewAnswer = z.strictObject({ outcome: z.enum(['upheld', 'changed', 'revoked']), opinion: text(), deliveredOn: z.optional(isoDateSchema) });
 const note = z.strictObject({ note: z.optional(text()) });
 
 /** The payload of each event type. */
@@ -264,6 +279,12 @@ const PAYLOADS = {
   'taskforce-formed': z.strictObject({ lead: member, members: z.array(member).check(z.minLength(1)), duties: z.array(duty).check(z.minLength(1)) }),
   'duty-progress': z.strictObject({ duty: idSchema, note: text(), done: z.optional(z.boolean()) }),
   'deadline-extended': z.strictObject({ rule: idSchema, days: z.number().check(z.int(), z.gte(1), z.lte(365)), reason: text() }),
+  answered: answer,
+  'review-requested': reason,
+  'review-answered': reviewAnswer,
+  're-review-requested': reason,
+  're-review-answered': reviewAnswer,
+  'severity-changed': z.strictObject({ to: z.enum(SEVERITIES), reason: text() }),
 } as const;
 
 const eventOf = <T extends CaseEventType>(type: T) =>
@@ -299,6 +320,12 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   eventOf('taskforce-formed'),
   eventOf('duty-progress'),
   eventOf('deadline-extended'),
+  eventOf('answered'),
+  eventOf('review-requested'),
+  eventOf('review-answered'),
+  eventOf('re-review-requested'),
+  eventOf('re-review-answered'),
+  eventOf('severity-changed'),
 ]);
 /** An event of a case. */
 export type CaseEvent = z.output<typeof caseEventSchema>;

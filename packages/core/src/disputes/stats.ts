@@ -3,13 +3,22 @@
  * counts) that adds up, and the rates and the median are recomputed from them, so a county's
  * summary merged with its neighbours' is exactly the summary of them all. The median time to
  * resolve comes from a histogram of whole days, which is exact at day resolution.
+ *
+ * A summary says what it may be merged with: the day it describes (`asOf`), the policy its
+ * deadlines were judged by (`policy`), and the scopes it covers (`scopes`). Summaries of
+ * different days or policies, or of overlapping scopes (which would count cases twice), are
+ * refused with a typed error.
  */
+import * as z from 'zod/mini';
 import { isoDate } from '../time/days.js';
+import { dateSchema } from '../time/schema.js';
+import { parseRecord, parseRecords } from '../errors/schema.js';
+import { isDivisionCode, normalizeCode } from '../hierarchy/codes.js';
 import { DisputeError } from './errors.js';
-import { deadlineRecord, isConcluded } from './deadlines.js';
-import { civilDay, type CaseState } from './lifecycle.js';
-import { compilePolicy, type DisputePolicy, type DisputePolicyInput } from './policy.js';
-import { CASE_LEVELS, CASE_STATUSES, SEVERITIES, type CaseLevel, type CaseStatus, type Severity } from './schema.js';
+import { dayOfMoment, deadlineRecord, isConcluded } from './deadlines.js';
+import type { CaseState } from './lifecycle.js';
+import { compilePolicy, type CompiledPolicy, type DisputePolicy, type DisputePolicyInput } from './policy.js';
+import { CASE_LEVELS, CASE_STATUSES, SEVERITIES, placeCodeSchema, type CaseLevel, type CaseStatus, type Severity } from './schema.js';
 
 /** Events reported and closed in one grid (or at one place without a grid). */
 export interface GridCounts {
@@ -22,6 +31,18 @@ export interface GridCounts {
 export interface CaseSummary {
   /** The day the summary describes (ISO date); only summaries of the same day merge. */
   asOf: string;
+  /**
+   * The policy the deadlines were judged by: its name and a fingerprint of its content
+   * (`national practice#2914557726`); only summaries of the same policy merge.
+   */
+  policy: string;
+  /**
+   * What the summary covers: division codes (`530602`), `*` for every place, and after `@` a
+   * slice of a scope's cases that is disjoint from its other slices by construction (a period
+   * of resolution, `530602@2024-03`). Sorted; empty for the empty merge. Summaries whose scopes
+   * overlap do not merge.
+   */
+  scopes: string[];
   cases: number;
   byStatus: Record<CaseStatus, number>;
   byCategory: Record<string, number>;
@@ -60,8 +81,14 @@ export interface CaseSummary {
 export interface SummaryOptions {
   /** The moment (or day) the summary describes: deadlines are judged on that day. */
   asOf: string;
-  /** Only cases placed within this division code. */
+  /** Only cases placed within this division code (a padded 12-digit code is accepted). */
   scope?: string;
+  /**
+   * A name for the slice of the scope's cases given, when the caller splits one scope's cases
+   * into disjoint parts by something other than place (a period of resolution): slices of one
+   * scope merge, a slice and its whole scope do not.
+   */
+  slice?: string;
   policy?: DisputePolicyInput | DisputePolicy;
 }
 
@@ -69,15 +96,18 @@ const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Objec
 
 /**
  * Summarise cases (their states) as they stood on a day.
+ * @throws {SchemaError} when `asOf` is not a real date or date and time (`2024-02-30`), or the
+ * scope not a division code; never a summary of day `NaN`.
  * @example
  * const s = summariseCases(states.values(), { asOf: '2024-12-31', scope: '530627' });
  * s.resolutionRate; s.medianDaysToResolve; s.resolutionLevelShares.village;
  */
 export function summariseCases(states: Iterable<CaseState>, options: SummaryOptions): CaseSummary {
+  const today = dayOfMoment(options?.asOf, 'asOf', 'summary-options');
+  const scope = options.scope === undefined ? undefined : scopeCode(options.scope);
+  const slice = options.slice === undefined ? undefined : parseRecord(z.strictObject({ slice: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[^@\s]+$/, 'expect.id')) }), { slice: options.slice }, 'summary-options').slice;
   const policy = compilePolicy(options.policy);
-  const today = options.asOf.length === 10 ? civilDay(`${options.asOf}T12:00:00+08:00`) : civilDay(options.asOf);
-  const s = emptySummary(isoDate(today));
-  const scope = options.scope;
+  const s = emptySummary(isoDate(today), fingerprint(policy), [`${scope ?? '*'}${slice === undefined ? '' : `@${slice}`}`]);
   const byCategory = new Map<string, number>();
   const byGrid = new Map<string, GridCounts>();
   const days = new Map<number, number>();
@@ -117,18 +147,47 @@ export function summariseCases(states: Iterable<CaseState>, options: SummaryOpti
 
 /**
  * Merge summaries of disjoint sets of cases (neighbouring counties, the townships of a county)
- * into the summary of them all, exactly.
- * @throws {DisputeError} `dispute.summary-mismatch` when they describe different days.
+ * into the summary of them all, exactly: every figure is the figure of the whole, and `scopes`
+ * lists the parts merged. Give the summaries as arguments or as one array; an empty array with
+ * `asOf` gives the empty summary of that day (merging it with any summary changes nothing).
+ * @throws {DisputeError} `dispute.summary-mismatch` when they describe different days,
+ * `dispute.summary-policy` when they were judged by different policies,
+ * `dispute.summary-overlap` when two of them cover the same cases (a county and one of its
+ * townships, or the same county twice), `dispute.summary-empty` when there is nothing to merge
+ * and no day is given.
+ * @throws {RecordsError} when a summary (read from a file) lacks the day, policy or scopes.
  * @example
  * const city = mergeSummaries(...counties.map((c) => summariseCases(states.values(), { asOf, scope: c })));
+ * const none = mergeSummaries([], { asOf: '2024-12-31' }); // cases: 0
  */
-export function mergeSummaries(first: CaseSummary, ...rest: CaseSummary[]): CaseSummary {
-  const s = emptySummary(first.asOf);
+export function mergeSummaries(...summaries: CaseSummary[]): CaseSummary;
+export function mergeSummaries(summaries: readonly CaseSummary[], options?: { asOf?: string; policy?: DisputePolicyInput | DisputePolicy }): CaseSummary;
+export function mergeSummaries(...args: unknown[]): CaseSummary {
+  const list = (Array.isArray(args[0]) ? args[0] : args) as CaseSummary[];
+  const options = (Array.isArray(args[0]) ? args[1] : undefined) as { asOf?: string; policy?: DisputePolicyInput | DisputePolicy } | undefined;
+  parseRecords(summaryHeadSchema, list, { kind: 'case-summary', idOf: () => undefined });
+  const first = list[0];
+  if (!first) {
+    if (options?.asOf === undefined) throw new DisputeError('dispute.summary-empty');
+    return finish(emptySummary(isoDate(dayOfMoment(options.asOf, 'asOf', 'summary-options')), fingerprint(compilePolicy(options.policy)), []));
+  }
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i]!;
+    if (x.asOf !== first.asOf) throw new DisputeError('dispute.summary-mismatch', { first: first.asOf, other: x.asOf });
+    if (x.policy !== first.policy) throw new DisputeError('dispute.summary-policy', { first: first.policy, other: x.policy });
+    // A part without cases double-counts nothing, whatever it covers.
+    if (x.cases === 0) continue;
+    for (let j = 0; j < i; j++) {
+      const y = list[j]!;
+      if (y.cases === 0) continue;
+      for (const a of x.scopes) for (const b of y.scopes) if (scopesOverlap(a, b)) throw new DisputeError('dispute.summary-overlap', { first: b, other: a });
+    }
+  }
+  const s = emptySummary(first.asOf, first.policy, [...new Set(list.flatMap((x) => x.scopes))].sort());
   const byCategory = new Map<string, number>();
   const byGrid = new Map<string, GridCounts>();
   const days = new Map<number, number>();
-  for (const x of [first, ...rest]) {
-    if (x.asOf !== first.asOf) throw new DisputeError('dispute.summary-mismatch', { first: first.asOf, other: x.asOf });
+  for (const x of list) {
     s.cases += x.cases;
     s.accepted += x.accepted;
     s.resolved += x.resolved;
@@ -167,9 +226,65 @@ export function resolutionLevel(state: CaseState): CaseLevel | null {
   return state.resolution?.level ?? null;
 }
 
-function emptySummary(asOf: string): CaseSummary {
+/** What `mergeSummaries` must find on every summary before it trusts the figures. */
+const summaryHeadSchema = z.looseObject({
+  asOf: dateSchema,
+  policy: z.string().check(z.minLength(1)),
+  scopes: z.array(z.string()),
+  cases: z.number().check(z.int(), z.gte(0)),
+});
+
+/** Whether two scope entries (`530602`, `*`, `530602@2024-03`) can hold the same case. */
+function scopesOverlap(a: string, b: string): boolean {
+  const [pa = '', sa] = a.split('@');
+  const [pb = '', sb] = b.split('@');
+  if (sa !== undefined && sb !== undefined && sa !== sb) return false;
+  return pa === '*' || pb === '*' || within(pa, pb) || within(pb, pa);
+}
+
+function within(code: string, scope: string): boolean {
+  return code.startsWith(scope) && (code.length === scope.length || !scope.includes('-') || code[scope.length] === '-');
+}
+
+/** A scope as given (short or padded), in its short form; a `SchemaError` if it is not a code. */
+function scopeCode(scope: string): string {
+  const code = typeof scope === 'string' && isDivisionCode(scope) ? normalizeCode(scope) : scope;
+  return parseRecord(z.strictObject({ scope: placeCodeSchema }), { scope: code }, 'summary-options').scope;
+}
+
+const fingerprints = new WeakMap<CompiledPolicy, string>();
+/** The policy's name and a hash of its content, so that two policies of one name still differ. */
+function fingerprint(policy: CompiledPolicy): string {
+  let f = fingerprints.get(policy);
+  if (f === undefined) {
+    // FNV-1a over the canonical JSON (keys sorted): a label, not a security measure.
+    const text = canonical(policy.policy);
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    // Decimal digits: the fingerprint appears in messages, which carry no Latin letters of ours.
+    fingerprints.set(policy, (f = `${policy.policy.name}#${String(h).padStart(10, '0')}`));
+  }
+  return f;
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+function emptySummary(asOf: string, policy: string, scopes: string[]): CaseSummary {
   return {
     asOf,
+    policy,
+    scopes,
     cases: 0,
     byStatus: zeros(CASE_STATUSES),
     byCategory: {},

@@ -5,6 +5,7 @@
  */
 import { dayNumber } from '../time/days.js';
 import { civilDay, type CaseState, type DutyState } from './lifecycle.js';
+import { dayOfMoment } from './deadlines.js';
 
 /** Where a case's task force stands at a moment. */
 export interface TaskForceProgress {
@@ -21,7 +22,9 @@ export interface TaskForceProgress {
 }
 
 /**
- * The progress of a case's task force at a moment, or `null` if it has none.
+ * The progress of a case's task force at a moment (a date, or a date and time with its
+ * offset), or `null` if it has none.
+ * @throws {SchemaError} when `at` is not a real date or time.
  * @example
  * const p = taskForceProgress(state, '2024-06-01T09:00:00+08:00');
  * p?.overdue.map((d) => `${d.title}（${d.assignee}，${d.due}）`);
@@ -29,7 +32,7 @@ export interface TaskForceProgress {
 export function taskForceProgress(state: CaseState, at: string): TaskForceProgress | null {
   const tf = state.taskForce;
   if (!tf) return null;
-  const today = civilDay(at);
+  const today = dayOfMoment(at, 'at', 'deadline-query');
   const units: string[] = [];
   for (const u of [tf.lead.unit, ...tf.members.map((m) => m.unit)]) if (!units.includes(u)) units.push(u);
   const overdue = tf.duties.filter((d) => !d.done && today > dayNumber(d.due)).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));

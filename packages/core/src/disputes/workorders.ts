@@ -8,11 +8,13 @@
  */
 import * as z from 'zod/mini';
 import { isoDate } from '../time/days.js';
+import { timestampMs } from '../time/schema.js';
+import { parseRecord, parseRecords, recordIssues, type ParseMode, type RecordIssue } from '../errors/schema.js';
 import { DisputeError } from './errors.js';
-import { civilDay } from './lifecycle.js';
+import { civilDay, invalidEvent } from './lifecycle.js';
 import { compilePolicy, workCalendarSchema, type CompiledPolicy } from './policy.js';
 import { idSchema, placeCodeSchema, timestampSchema, type Actor, type CaseEventOf, type CaseFacts } from './schema.js';
-import type { DueItem } from './deadlines.js';
+import { dayOfMoment, type DueItem } from './deadlines.js';
 
 /**
  * The usual order types: consultation (咨询), request for help (求助), complaint (投诉), report (举报), suggestion (建议); a place may add its own.
@@ -88,13 +90,14 @@ export type WorkOrderEventOf<T extends WorkOrderEventType> = Extract<WorkOrderEv
 
 /**
  * The limits of one order type: sign for within hours, complete and call back within days.
+ * Unknown keys are refused.
  * @example
  * workOrderLimitSchema.parse({ signForHours: 2, completeDays: 3 }); // count: 'working', callBackDays: 3
  */
-export const workOrderLimitSchema = z.object({
-  signForHours: z._default(z.number().check(z.gt(0)), 24),
-  completeDays: z.number().check(z.int(), z.gte(0)),
-  callBackDays: z._default(z.number().check(z.int(), z.gte(0)), 3),
+export const workOrderLimitSchema = z.strictObject({
+  signForHours: z._default(z.number().check(z.gt(0), z.lte(24 * 365)), 24),
+  completeDays: z.number().check(z.int(), z.gte(0), z.lte(3650)),
+  callBackDays: z._default(z.number().check(z.int(), z.gte(0), z.lte(3650)), 3),
   count: z._default(z.enum(['calendar', 'working']), 'working'),
 });
 /** The limits of an order type. */
@@ -117,16 +120,34 @@ export const DEFAULT_WORK_ORDER_LIMITS: Readonly<Record<string, WorkOrderLimit>>
 
 /**
  * A work-order policy: limits per order type (types not listed use `fallback`), the working
- * calendar, and the red/black list's weights.
+ * calendar, the red/black list's weights, and optionally the hotline's dispatching units (only
+ * they may receive, dispatch, call back, rate and link orders). Unknown keys are refused at
+ * every depth, and so are weights that are all zero (a ranking by nothing).
  * @example
- * const policy = workOrderPolicySchema.parse({ limits: { complaint: { completeDays: 3 } } });
+ * const policy = workOrderPolicySchema.parse({ limits: { complaint: { completeDays: 3 } }, dispatchers: ['12345热线'] });
  */
-export const workOrderPolicySchema = z.object({
-  limits: z._default(z.record(z.string(), workOrderLimitSchema), () => ({ ...DEFAULT_WORK_ORDER_LIMITS })),
+export const workOrderPolicySchema = z.strictObject({
+  limits: z._default(z.record(z.string().check(z.minLength(1), z.maxLength(64)), workOrderLimitSchema), () => ({ ...DEFAULT_WORK_ORDER_LIMITS })),
   fallback: z._default(workOrderLimitSchema, { signForHours: 24, completeDays: 5, callBackDays: 3, count: 'working' }),
   calendar: z._default(workCalendarSchema, { holidays: [], workdays: [], rollOver: true }),
-  /** How the red/black list weighs the two rates (a missing rate is left out and the other counts alone). */
-  weights: z._default(z.object({ onTime: z._default(z.number().check(z.gte(0)), 0.5), satisfaction: z._default(z.number().check(z.gte(0)), 0.5) }), { onTime: 0.5, satisfaction: 0.5 }),
+  /**
+   * How the red/black list weighs the rates (a missing rate is left out and the others count
+   * alone): on-time completion and satisfaction by default; timely sign-for and call-back may be
+   * weighed in too.
+   */
+  weights: z._default(
+    z
+      .strictObject({
+        onTime: z._default(z.number().check(z.gte(0)), 0.5),
+        satisfaction: z._default(z.number().check(z.gte(0)), 0.5),
+        signFor: z._default(z.number().check(z.gte(0)), 0),
+        callBack: z._default(z.number().check(z.gte(0)), 0),
+      })
+      .check(z.refine((w) => w.onTime + w.satisfaction + w.signFor + w.callBack > 0, 'expect.some-weight')),
+    { onTime: 0.5, satisfaction: 0.5, signFor: 0, callBack: 0 },
+  ),
+  /** The hotline's units (12345热线): when given, only their actors may receive, dispatch, call back, rate and link. */
+  dispatchers: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1))),
 });
 /** A work-order policy with its defaults. */
 export type WorkOrderPolicy = z.output<typeof workOrderPolicySchema>;
@@ -156,6 +177,8 @@ export interface WorkOrderState {
   readonly handledAt?: string;
   readonly completedAt?: string;
   readonly callBacks: number;
+  /** The first call-back (回访) attempt: its timeliness is measured. */
+  readonly firstCalledBackAt?: string;
   readonly calledBackAt?: string;
   readonly reached?: boolean;
   readonly rating?: 'satisfied' | 'unsatisfied';
@@ -188,56 +211,89 @@ export function allowedWorkOrderEvents(state: WorkOrderState | undefined): WorkO
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** Options of {@link applyWorkOrderEvent}. */
+export interface WorkOrderOptions {
+  /** The policy (its `dispatchers` say who may dispatch); limits do not affect the fold. */
+  policy?: WorkOrderPolicyInput;
+}
+
 /**
- * Apply one event to a work order and return the new state (the given one is unchanged).
+ * Apply one event to a work order and return the new state (the given one is unchanged). An
+ * actor acts only for its own unit: signing for, returning, handling and completing are done by
+ * the unit the order is with; with the policy's `dispatchers`, receiving, dispatching, calling
+ * back, rating and linking only by them.
  * @throws {DisputeError} `workorder.illegal-event` (naming the state and the event),
- * `workorder.unknown-order`, `workorder.invalid-event`, `workorder.time-order`,
- * `workorder.not-reached` (rated without reaching the caller), `workorder.already-linked`.
+ * `workorder.unknown-order`, `workorder.invalid-event` (with every field at fault in `issues`),
+ * `workorder.time-order`, `workorder.not-reached` (rated without reaching the caller),
+ * `workorder.already-linked`, `workorder.wrong-unit`, `workorder.not-dispatcher`.
  * @example
  * let order = applyWorkOrderEvent(undefined, received);
  * order = applyWorkOrderEvent(order, dispatched);
  * order.unit; // '昭阳区住建局'
  */
-export function applyWorkOrderEvent(state: WorkOrderState | undefined, event: WorkOrderEvent): WorkOrderState {
+export function applyWorkOrderEvent(state: WorkOrderState | undefined, event: WorkOrderEvent, options: WorkOrderOptions = {}): WorkOrderState {
   const r = workOrderEventSchema.safeParse(event);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new DisputeError('workorder.invalid-event', { event: String((event as { id?: unknown })?.id ?? ''), field: issue.path.join('.'), reason: issue.message });
-  }
-  return orderStep(state, event, false);
+  if (!r.success) throw invalidEvent('workorder.invalid-event', event, recordIssues(r.error.issues, event, 'work-order-event', 0));
+  return orderStep(state, event, false, compileOrders(options.policy));
+}
+
+/** What {@link replayWorkOrders} returns: every event is applied, refused or an issue. */
+export interface WorkOrderReplay {
+  orders: Map<string, WorkOrderState>;
+  /** Events the schema accepted and the lifecycle refused, with their position and error. */
+  refused: { position: number; id: string; error: DisputeError }[];
+  /** In `lenient` mode: every field of every event the schema refused, with its position (`index`). */
+  issues: RecordIssue[];
 }
 
 /**
- * Replay work-order events, in order, into the state of every order; refused events are listed
- * with their position and error, and the replay goes on.
+ * Replay work-order events, in order, into the state of every order. Every event is checked
+ * against its schema exactly as {@link applyWorkOrderEvent} checks it: in `strict` mode (the
+ * default) one malformed event refuses the whole input with a `RecordsError` listing every
+ * issue; in `lenient` mode the malformed events are returned in `issues` (position, field,
+ * reason) and the others replayed. Events the lifecycle refuses are listed in `refused` and the
+ * replay goes on. The accounting is exact: each input is applied (counted in its order's
+ * `events`), refused, or reported in `issues`.
+ * @throws {RecordsError} in `strict` mode, when an event is malformed.
  * @example
  * const { orders, refused } = replayWorkOrders(events);
+ * const { issues } = replayWorkOrders(rowsFromAFile, { mode: 'lenient' });
+ * issues.map((i) => describeRecordIssue(i, 'zh-Hans')); // ['第 3 条工单事件（W1-3），时间：…']
  */
-export function replayWorkOrders(events: Iterable<WorkOrderEvent>): { orders: Map<string, WorkOrderState>; refused: { position: number; id: string; error: DisputeError }[] } {
+export function replayWorkOrders(events: Iterable<WorkOrderEvent>, options: WorkOrderOptions & { mode?: ParseMode } = {}): WorkOrderReplay {
+  const policy = compileOrders(options.policy);
+  const { records, positions, issues } = parseRecords(workOrderEventSchema, events, { kind: 'work-order-event', mode: options.mode ?? 'strict' });
   const orders = new Map<string, WorkOrderState>();
-  const refused: { position: number; id: string; error: DisputeError }[] = [];
-  let position = 0;
-  for (const e of events) {
+  const refused: WorkOrderReplay['refused'] = [];
+  for (let k = 0; k < records.length; k++) {
+    const e = records[k]!;
     try {
       const before = orders.get(e.orderId);
-      const after = orderStep(before, e, before !== undefined);
+      const after = orderStep(before, e, before !== undefined, policy);
       if (after !== before) orders.set(e.orderId, after);
     } catch (err) {
-      refused.push({ position, id: String(e?.id ?? ''), error: err instanceof DisputeError ? err : new DisputeError('workorder.invalid-event', { event: String(e?.id ?? ''), field: '', reason: String(err) }) });
+      if (!(err instanceof DisputeError)) throw err;
+      refused.push({ position: positions[k]!, id: e.id, error: err });
     }
-    position++;
   }
-  return { orders, refused };
+  return { orders, refused, issues };
 }
 
-function orderStep(state: WorkOrderState | undefined, e: WorkOrderEvent, mutate: boolean): WorkOrderState {
+/** The events a unit does for itself, and those of the hotline that dispatches. */
+const UNIT_EVENTS: ReadonlySet<WorkOrderEventType> = new Set<WorkOrderEventType>(['signed', 'returned', 'handled', 'completed']);
+
+function orderStep(state: WorkOrderState | undefined, e: WorkOrderEvent, mutate: boolean, policy: CompiledOrders): WorkOrderState {
+  const dispatchers = policy.policy.dispatchers;
+  if (dispatchers && !UNIT_EVENTS.has(e.type) && !dispatchers.includes(e.actor.unit)) throw new DisputeError('workorder.not-dispatcher', { order: e.orderId, actor: e.actor.id, actorUnit: e.actor.unit, event: e.type });
   if (!state) {
     if (e.type !== 'received') throw new DisputeError('workorder.unknown-order', { order: e.orderId, event: e.type });
     return { id: e.orderId, orderType: e.payload.orderType, status: 'received', summary: e.payload.summary, ...(e.payload.place ? { place: e.payload.place } : {}), receivedAt: e.at, lastAt: e.at, dispatches: [], callBacks: 0, events: 1 };
   }
   if (e.orderId !== state.id) throw new DisputeError('workorder.unknown-order', { order: e.orderId, event: e.type });
   if (e.type === 'received' || !TRANSITIONS[state.status].includes(e.type)) throw new DisputeError('workorder.illegal-event', { order: state.id, state: state.status, event: e.type });
-  if (Date.parse(e.at) < Date.parse(state.lastAt)) throw new DisputeError('workorder.time-order', { order: state.id, at: e.at, last: state.lastAt });
+  if (timestampMs(e.at) < timestampMs(state.lastAt)) throw new DisputeError('workorder.time-order', { order: state.id, at: e.at, last: state.lastAt });
+  // A unit acts only on the orders it holds.
+  if (UNIT_EVENTS.has(e.type) && e.actor.unit !== state.unit) throw new DisputeError('workorder.wrong-unit', { order: state.id, unit: state.unit ?? '', actor: e.actor.id, actorUnit: e.actor.unit, event: e.type });
   if (e.type === 'rated' && !state.reached) throw new DisputeError('workorder.not-reached', { order: state.id });
   if (e.type === 'linked' && state.caseId !== undefined) throw new DisputeError('workorder.already-linked', { order: state.id, case: state.caseId });
   const d = (mutate ? state : { ...state }) as Mutable<WorkOrderState>;
@@ -263,6 +319,7 @@ function orderStep(state: WorkOrderState | undefined, e: WorkOrderEvent, mutate:
       break;
     case 'called-back':
       d.callBacks = state.callBacks + 1;
+      d.firstCalledBackAt ??= e.at;
       d.calledBackAt = e.at;
       d.reached = e.payload.reached;
       break;
@@ -289,13 +346,24 @@ interface CompiledOrders {
 const compiledOrders = new WeakMap<object, CompiledOrders>();
 let defaultOrders: CompiledOrders | undefined;
 
+/**
+ * Parse a work-order policy as written: every default filled in, or a `SchemaError` naming each
+ * field at fault (an unknown key, all weights zero), never a raw zod error.
+ * @throws {SchemaError} `schema.invalid`.
+ * @example
+ * const policy = parseWorkOrderPolicy({ limits: { complaint: { completeDays: 3 } } });
+ */
+export function parseWorkOrderPolicy(input: unknown): WorkOrderPolicy {
+  return parseRecord(workOrderPolicySchema, input, 'work-order-policy');
+}
+
 function compileOrders(input?: WorkOrderPolicyInput): CompiledOrders {
   if (input === undefined && defaultOrders) return defaultOrders;
-  const cached = input && compiledOrders.get(input);
+  const cached = input !== null && typeof input === 'object' ? compiledOrders.get(input) : undefined;
   if (cached) return cached;
-  const policy = workOrderPolicySchema.parse(input ?? {});
+  const policy = parseWorkOrderPolicy(input ?? {});
   const c: CompiledOrders = { policy, calendar: compilePolicy({ calendar: policy.calendar }), limit: (t) => policy.limits[t] ?? policy.fallback };
-  if (input) compiledOrders.set(input, c);
+  if (input !== null && typeof input === 'object') compiledOrders.set(input, c);
   else defaultOrders = c;
   return c;
 }
@@ -321,19 +389,22 @@ export function completedOnTime(order: WorkOrderState, policy?: WorkOrderPolicyI
 
 /**
  * What is due on a work order at a moment: signing for (a moment, hours after the dispatch),
- * completion (a day), the call-back (a day after completion).
+ * completion (a day), the call-back (a day after completion). `at` is a date, or a date and
+ * time with its offset.
+ * @throws {SchemaError} when `at` is not a real date or time.
  * @example
  * dueOfWorkOrder(order, '2024-03-04T09:00:00+08:00').filter((d) => d.overdue);
  */
 export function dueOfWorkOrder(order: WorkOrderState, at: string, policy?: WorkOrderPolicyInput): DueItem[] {
   const c = compileOrders(policy);
   const limit = c.limit(order.orderType);
-  const today = civilDay(at);
-  const now = Date.parse(at);
+  const today = dayOfMoment(at, 'at', 'deadline-query');
+  // A day alone is its first moment in China's time zone.
+  const now = at.length === 10 ? timestampMs(`${at}T00:00:00+08:00`) : timestampMs(at);
   const out: DueItem[] = [];
   const d = completingDispatch(order);
   if (order.status === 'dispatched' && d) {
-    const dueMs = Date.parse(d.at) + limit.signForHours * 3_600_000;
+    const dueMs = timestampMs(d.at) + limit.signForHours * 3_600_000;
     const due = new Date(dueMs + 8 * 3_600_000).toISOString().slice(0, 19) + '+08:00';
     out.push({ kind: 'deadline', id: 'sign-for', since: isoDate(civilDay(d.at)), due, overdue: now > dueMs, daysLeft: civilDay(due) - today });
   }
@@ -368,29 +439,75 @@ export interface WorkOrderMeasure {
   onTimeRate: number | null;
   /** satisfied / rated, or `null` without ratings. */
   satisfactionRate: number | null;
+  /** Dispatches the unit signed for (签收) in the month, and of them those within the sign-for limit. */
+  signed: number;
+  signedOnTime: number;
+  /** signedOnTime / signed, or `null` without sign-fors. */
+  signForRate: number | null;
+  /** Orders of the unit first called back (回访) in the month, and of them those within the call-back limit after completion. */
+  calledBack: number;
+  calledBackOnTime: number;
+  /** calledBackOnTime / calledBack, or `null` without call-backs. */
+  callBackRate: number | null;
 }
 
 /**
- * Measures per unit and month: dispatches and returns by the month they happened, completions
- * (on time or not) by the month of completion, ratings by the month rated; sorted by month,
- * then unit.
+ * Whether a dispatch was signed for within its order type's limit (hours after the dispatch);
+ * `null` while it is not signed for.
+ * @example
+ * signedOnTime(order, order.dispatches[0]!); // true
+ */
+export function signedOnTime(order: WorkOrderState, dispatch: WorkOrderDispatch, policy?: WorkOrderPolicyInput): boolean | null {
+  if (dispatch.signedAt === undefined) return null;
+  const limit = compileOrders(policy).limit(order.orderType);
+  return timestampMs(dispatch.signedAt) <= timestampMs(dispatch.at) + limit.signForHours * 3_600_000;
+}
+
+/**
+ * Whether an order was first called back within its type's limit after completion; `null`
+ * while it is not called back.
+ * @example
+ * calledBackOnTime(order); // true
+ */
+export function calledBackOnTime(order: WorkOrderState, policy?: WorkOrderPolicyInput): boolean | null {
+  if (order.firstCalledBackAt === undefined || order.completedAt === undefined) return null;
+  const c = compileOrders(policy);
+  const limit = c.limit(order.orderType);
+  return civilDay(order.firstCalledBackAt) <= c.calendar.dueDay(civilDay(order.completedAt), limit.callBackDays, limit.count);
+}
+
+/**
+ * Measures per unit and month: dispatches and returns by the month they happened, sign-fors
+ * (timely or not) by the month signed, completions (on time or not) by the month of
+ * completion, first call-backs (timely or not) and ratings by their month, both for the unit
+ * that completed the order; sorted by month, then unit.
  * @example
  * workOrderMeasures(orders.values()).filter((m) => m.month === '2024-03');
  * // [{ unit: '昭阳区住建局', month: '2024-03', completed: 41, completedOnTime: 41, onTimeRate: 1, satisfactionRate: 0.975, … }]
  */
 export function workOrderMeasures(orders: Iterable<WorkOrderState>, policy?: WorkOrderPolicyInput): WorkOrderMeasure[] {
+  compileOrders(policy); // a bad policy is refused even when there is nothing to measure
   const rows = new Map<string, WorkOrderMeasure>();
   const row = (unit: string, at: string): WorkOrderMeasure => {
     const month = isoDate(civilDay(at)).slice(0, 7);
     const key = `${month}\u0000${unit}`;
     let r = rows.get(key);
-    if (!r) rows.set(key, (r = { unit, month, dispatched: 0, returned: 0, completed: 0, completedOnTime: 0, rated: 0, satisfied: 0, onTimeRate: null, satisfactionRate: null }));
+    if (!r)
+      rows.set(
+        key,
+        (r = { unit, month, dispatched: 0, returned: 0, completed: 0, completedOnTime: 0, rated: 0, satisfied: 0, onTimeRate: null, satisfactionRate: null, signed: 0, signedOnTime: 0, signForRate: null, calledBack: 0, calledBackOnTime: 0, callBackRate: null }),
+      );
     return r;
   };
   for (const o of orders) {
     for (const d of o.dispatches) {
       row(d.unit, d.at).dispatched++;
       if (d.returnedAt) row(d.unit, d.returnedAt).returned++;
+      if (d.signedAt) {
+        const r = row(d.unit, d.signedAt);
+        r.signed++;
+        if (signedOnTime(o, d, policy)) r.signedOnTime++;
+      }
     }
     const d = completingDispatch(o);
     if (!d || d.returnedAt) continue;
@@ -398,6 +515,11 @@ export function workOrderMeasures(orders: Iterable<WorkOrderState>, policy?: Wor
       const r = row(d.unit, o.completedAt);
       r.completed++;
       if (completedOnTime(o, policy)) r.completedOnTime++;
+    }
+    if (o.firstCalledBackAt && o.completedAt) {
+      const r = row(d.unit, o.firstCalledBackAt);
+      r.calledBack++;
+      if (calledBackOnTime(o, policy)) r.calledBackOnTime++;
     }
     if (o.rating && o.ratedAt) {
       const r = row(d.unit, o.ratedAt);
@@ -409,6 +531,8 @@ export function workOrderMeasures(orders: Iterable<WorkOrderState>, policy?: Wor
   for (const r of out) {
     r.onTimeRate = r.completed === 0 ? null : r.completedOnTime / r.completed;
     r.satisfactionRate = r.rated === 0 ? null : r.satisfied / r.rated;
+    r.signForRate = r.signed === 0 ? null : r.signedOnTime / r.signed;
+    r.callBackRate = r.calledBack === 0 ? null : r.calledBackOnTime / r.calledBack;
   }
   return out.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
 }
@@ -441,7 +565,7 @@ export function redBlackList(
   options: { size?: number; minCompleted?: number; policy?: WorkOrderPolicyInput } = {},
 ): { month: string; ranking: RankedUnit[]; red: RankedUnit[]; black: RankedUnit[] } {
   const size = options.size ?? 3;
-  const { onTime: wt, satisfaction: ws } = compileOrders(options.policy).policy.weights;
+  const { onTime: wt, satisfaction: ws, signFor: wf, callBack: wc } = compileOrders(options.policy).policy.weights;
   const ranked = measures
     .filter((m) => m.month === month && m.completed >= (options.minCompleted ?? 1))
     .map((m) => {
@@ -449,6 +573,9 @@ export function redBlackList(
       let weight = 0;
       if (m.onTimeRate !== null) (sum += wt * m.onTimeRate), (weight += wt);
       if (m.satisfactionRate !== null) (sum += ws * m.satisfactionRate), (weight += ws);
+      // Rows made before the sign-for and call-back rates existed lack them: left out.
+      if (wf > 0 && m.signForRate != null) (sum += wf * m.signForRate), (weight += wf);
+      if (wc > 0 && m.callBackRate != null) (sum += wc * m.callBackRate), (weight += wc);
       return { unit: m.unit, rank: 0, score: weight === 0 ? 0 : sum / weight, onTimeRate: m.onTimeRate, satisfactionRate: m.satisfactionRate, completed: m.completed };
     })
     .sort((a, b) => b.score - a.score || b.completed - a.completed || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));

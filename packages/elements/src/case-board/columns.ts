@@ -15,7 +15,8 @@ export type BoardColumn = (typeof BOARD_COLUMNS)[number];
 /**
  * The column of each status: 登记/受理, 交办 (and sent down), 调处中, 达成协议/司法确认, 未果/移送/上交
  * (mediation failed, confirmation refused, referred, escalated), 回访, 办结归档 (archived, and the
- * ends without a resolution: declined, withdrawn, merged).
+ * ends without a resolution: declined, withdrawn, merged, a petition answered, reviewed or
+ * re-reviewed); a request for review or re-review is taken in again (登记/受理).
  * @example
  * COLUMN_OF['confirmation-applied']; // 'resolved'
  */
@@ -37,6 +38,13 @@ export const COLUMN_OF: Readonly<Record<CaseStatus, BoardColumn>> = {
   declined: 'closed',
   withdrawn: 'closed',
   merged: 'closed',
+  // A petition's answer ends its handling; a request for review (复查) or re-review (复核) is a
+  // new matter to take in and answer within 30 days.
+  answered: 'closed',
+  'review-requested': 'intake',
+  reviewed: 'closed',
+  're-review-requested': 'intake',
+  're-reviewed': 'closed',
 };
 
 /** A case as a card: its state, what is due, whether something is overdue, and days open. */

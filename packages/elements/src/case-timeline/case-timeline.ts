@@ -438,6 +438,20 @@ export class GualianCaseTimeline extends GualianElement {
         add('mediators', e.payload.mediators?.join('、'));
         add('note', e.payload.note);
         break;
+      case 'answered':
+        add('opinion', e.payload.opinion);
+        add('deliveredOn', e.payload.deliveredOn);
+        break;
+      case 'review-answered':
+      case 're-review-answered':
+        add('outcome', this.t(`dispute.review-outcome.${e.payload.outcome}` as MessageKey));
+        add('opinion', e.payload.opinion);
+        add('deliveredOn', e.payload.deliveredOn);
+        break;
+      case 'severity-changed':
+        add('severity', this.t(`dispute.severity.${e.payload.to}` as MessageKey));
+        add('reason', e.payload.reason);
+        break;
       default:
         for (const name of ['unit', 'handler', 'reason', 'court', 'ruling', 'into', 'note']) add(name, typeof p[name] === 'string' ? (p[name] as string) : undefined);
     }

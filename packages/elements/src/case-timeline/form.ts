@@ -4,7 +4,7 @@
  * to. The rules (which events are open, what a payload must hold) stay the core's:
  * `allowedEvents` decides the types offered and `caseEventSchema` checks the payload.
  */
-import { caseEventSchema, CASE_LEVELS, REFERRAL_TARGETS, type CaseEvent, type CaseEventType, type CaseState, type DueItem } from '@gualian/core/disputes';
+import { caseEventSchema, CASE_LEVELS, REFERRAL_TARGETS, SEVERITIES, type CaseEvent, type CaseEventType, type CaseState, type DueItem } from '@gualian/core/disputes';
 
 /** What a form field holds: a line of text, a paragraph, a choice, a date, a whole number, a yes/no, one consent per party, or lines of comma-separated values. */
 export type FieldKind = 'text' | 'textarea' | 'select' | 'date' | 'number' | 'checkbox' | 'consents' | 'lines';
@@ -86,10 +86,27 @@ export function fieldsOf(type: CaseEventType, state: CaseState, due: readonly Du
         { name: 'days', kind: 'number', required: true },
         REASON,
       ];
+    case 'answered':
+      return [para('opinion'), { name: 'deliveredOn', kind: 'date', required: false }];
+    case 'review-requested':
+    case 're-review-requested':
+      return [REASON];
+    case 'review-answered':
+    case 're-review-answered':
+      return [
+        { name: 'outcome', kind: 'select', required: true, options: REVIEW_OUTCOMES.map((o) => ({ value: o, label: `dispute.review-outcome.${o}` })) },
+        para('opinion'),
+        { name: 'deliveredOn', kind: 'date', required: false },
+      ];
+    case 'severity-changed':
+      return [{ name: 'to', kind: 'select', required: true, options: SEVERITIES.filter((s) => s !== state.facts.severity).map((s) => ({ value: s, label: `dispute.severity.${s}` })) }, REASON];
     case 'registered':
       return [];
   }
 }
+
+/** The outcomes of a review (复查) or re-review (复核): the answer upheld, changed or revoked. */
+export const REVIEW_OUTCOMES = ['upheld', 'changed', 'revoked'] as const;
 
 /** The outcomes of a follow-up visit (回访), as the core's schema lists them. */
 export const FOLLOW_UP_OUTCOMES = ['satisfied', 'unsatisfied', 'unreachable'] as const;

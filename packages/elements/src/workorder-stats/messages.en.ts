@@ -29,6 +29,8 @@ export const messages: Record<keyof typeof reference, string> = {
   'ui.workorderStats.col.rated': 'Rated',
   'ui.workorderStats.col.satisfied': 'Satisfied',
   'ui.workorderStats.col.satisfactionRate': 'Satisfaction rate',
+  'ui.workorderStats.col.signForRate': 'Signed for on time',
+  'ui.workorderStats.col.callBackRate': 'Called back on time',
   'ui.workorderStats.chartLabel': 'Line chart of the on-time and satisfaction rates by month, {unit}; the values are in the table below',
   'ui.workorderStats.chartData': 'On-time and satisfaction rates by month, {unit}',
 };

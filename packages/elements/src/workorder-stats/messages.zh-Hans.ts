@@ -27,6 +27,8 @@ export const messages = {
   'ui.workorderStats.col.rated': '评价',
   'ui.workorderStats.col.satisfied': '满意',
   'ui.workorderStats.col.satisfactionRate': '满意率',
+  'ui.workorderStats.col.signForRate': '按时签收率',
+  'ui.workorderStats.col.callBackRate': '按时回访率',
   'ui.workorderStats.chartLabel': '{unit}各月按时办结率与满意率折线图，数值见下表',
   'ui.workorderStats.chartData': '{unit}各月按时办结率与满意率',
 } as const;

@@ -29,6 +29,8 @@ export const messages: Record<keyof typeof reference, string> = {
   'ui.workorderStats.col.rated': '評價',
   'ui.workorderStats.col.satisfied': '滿意',
   'ui.workorderStats.col.satisfactionRate': '滿意率',
+  'ui.workorderStats.col.signForRate': '按時簽收率',
+  'ui.workorderStats.col.callBackRate': '按時回訪率',
   'ui.workorderStats.chartLabel': '{unit}各月按時辦結率與滿意率折線圖，數值見下表',
   'ui.workorderStats.chartData': '{unit}各月按時辦結率與滿意率',
 };

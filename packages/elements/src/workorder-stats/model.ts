@@ -8,8 +8,8 @@ import type { Lang } from '@gualian/core';
 import type { WorkOrderMeasure } from '@gualian/core/disputes';
 import { displayPercent } from '../coverage-board/figures.js';
 
-/** The columns of the month's table, in order; each sorts the table. */
-export const MEASURE_COLUMNS = ['unit', 'dispatched', 'returned', 'completed', 'completedOnTime', 'onTimeRate', 'rated', 'satisfied', 'satisfactionRate'] as const;
+/** The columns of the month's table, in order; each sorts the table. The timely sign-for (签收) and call-back (回访) rates come last. */
+export const MEASURE_COLUMNS = ['unit', 'dispatched', 'returned', 'completed', 'completedOnTime', 'onTimeRate', 'rated', 'satisfied', 'satisfactionRate', 'signForRate', 'callBackRate'] as const;
 /** A column of the month's table. */
 export type MeasureColumn = (typeof MEASURE_COLUMNS)[number];
 

@@ -52,7 +52,7 @@ async function coreMeasures(): Promise<WorkOrderMeasure[]> {
   return workOrderMeasures(orders);
 }
 
-/** The row of the table the user reads for a measure: every count and both rates. */
+/** The row of the table the user reads for a measure: every count and every rate. */
 const expectedCells = (m: WorkOrderMeasure) => [
   String(m.dispatched),
   String(m.returned),
@@ -62,6 +62,8 @@ const expectedCells = (m: WorkOrderMeasure) => [
   String(m.rated),
   String(m.satisfied),
   pct(m.satisfied, m.rated),
+  pct(m.signedOnTime, m.signed),
+  pct(m.calledBackOnTime, m.calledBack),
 ];
 
 describe('gualian-workorder-stats: a year of Zhaotong’s 12345 work orders', function () {

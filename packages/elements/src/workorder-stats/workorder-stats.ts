@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
+  DisputeError,
   redBlackList,
   replayWorkOrders,
   workOrderMeasures,
@@ -248,8 +249,17 @@ export class GualianWorkorderStats extends GualianElement {
     if (input === null) return (this.#replayed = null);
     if (this.#replayed?.input === input) return this.#replayed;
     if (this.events) {
-      const replay = replayWorkOrders(this.events);
-      this.#replayed = { input, orders: [...replay.orders.values()], refused: replay.refused };
+      // Lenient: a malformed event is listed with the refused ones (its fields at fault in the
+      // error), never a widget that throws while rendering.
+      const replay = replayWorkOrders(this.events, { mode: 'lenient' });
+      const malformed = new Map<number, RefusedEntry>();
+      for (const issue of replay.issues) {
+        const seen = malformed.get(issue.index);
+        if (seen) (seen.error.issues as typeof replay.issues).push(issue);
+        else malformed.set(issue.index, { position: issue.index, id: issue.id ?? '', error: new DisputeError('workorder.invalid-event', { event: issue.id ?? '', field: issue.field, reason: issue.reason }, [issue]) });
+      }
+      const refused = [...replay.refused, ...malformed.values()].sort((a, b) => a.position - b.position);
+      this.#replayed = { input, orders: [...replay.orders.values()], refused };
     } else this.#replayed = { input, orders: [...this.orders!], refused: [] };
     return this.#replayed;
   }
@@ -402,6 +412,8 @@ export class GualianWorkorderStats extends GualianElement {
               <td class="num">${this.#n(m.rated)}</td>
               <td class="num">${this.#n(m.satisfied)}</td>
               <td class="num">${this.#rate(m.satisfied, m.rated)}</td>
+              <td class="num">${this.#rate(m.signedOnTime, m.signed)}</td>
+              <td class="num">${this.#rate(m.calledBackOnTime, m.calledBack)}</td>
             </tr>`,
           )}
         </tbody>
