@@ -5,7 +5,7 @@
  */
 import { localiseDetails, registerMessages, translate, type Lang } from '../i18n/index.js';
 import { GualianError, fieldLabel } from '../errors/index.js';
-import type { RecordIssue } from '../errors/schema.js';
+import { registerOptionPrefixes, type RecordIssue } from '../errors/schema.js';
 import { disputeMessages } from '../i18n/messages.disputes.js';
 
 // This domain's messages join the catalogues only where the domain is used.
@@ -154,6 +154,7 @@ const OPTION_PREFIXES = [
   'workorder.event.',
   'workorder.status.',
 ];
+registerOptionPrefixes(OPTION_PREFIXES);
 
 /**
  * An enumerated value in a language, where the catalogue names it (`major` → `重大`), else as

@@ -205,11 +205,22 @@ function kindLabel(kind: string, lang: Lang): string {
   return t === `kind.record.${kind}` ? translate('kind.record.record', lang) : t;
 }
 
-/** Enum options named in the reader's language where the catalogue knows them (levels, ranks). */
+const OPTION_PREFIXES: string[] = ['level.', 'rank.', 'role.', 'activity.'];
+
+/**
+ * Catalogue prefixes under which a domain names the allowed values of its enums
+ * (`dispute.severity.` for `major`), so a refused value's options read in the reader's language.
+ * @internal
+ */
+export function registerOptionPrefixes(prefixes: readonly string[]): void {
+  for (const p of prefixes) if (!OPTION_PREFIXES.includes(p)) OPTION_PREFIXES.push(p);
+}
+
+/** Enum options named in the reader's language where the catalogue knows them (levels, ranks, …). */
 function localiseOptions(options: string, lang: Lang): string {
   if (lang === 'en') return options;
   const named = options.split(', ').map((o) => {
-    for (const prefix of ['level.', 'rank.', 'role.', 'activity.']) {
+    for (const prefix of OPTION_PREFIXES) {
       const t = translate(prefix + o, lang);
       if (t !== prefix + o) return t;
     }
