@@ -9,6 +9,9 @@
  * and 9 million visits, so nothing scans the visits per cadre.
  */
 import { dayNumber, yearRange } from '../time/days.js';
+import { timestampMs } from '../time/schema.js';
+import { showValue } from '../errors/schema.js';
+import { factValueProblem } from './values.js';
 import { DIVISION_LEVELS, type DivisionLevel } from '../hierarchy/codes.js';
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
 import type { Roster } from '../pairing/roster.js';
@@ -291,7 +294,7 @@ export function computeFacts(roster: Roster, when: Period, options: FactOptions 
   for (const d of declared?.declarations ?? []) {
     if (d.source === 'provider' && !supplied.has(d.name)) throw new AssessmentError('facts.no-provider', { fact: d.name });
     if (d.source === 'manual') {
-      definitions.set(d.name, { name: d.name, type: d.type, source: 'manual', additive: false, description: d.label ?? '' });
+      definitions.set(d.name, { name: d.name, type: d.type, source: 'manual', additive: false, description: d.label ?? '', ...(d.min !== undefined ? { min: d.min } : {}), ...(d.max !== undefined ? { max: d.max } : {}) });
       columns.set(d.name, new Float64Array(size).fill(d.default));
     }
   }
@@ -356,19 +359,22 @@ function applyManual(table: FactTable, entries: readonly ManualEntry[], columns:
   const key = periodKey(table.period);
   const parsed = entries.map((e) => {
     const r = manualEntrySchema.safeParse(e);
-    if (!r.success) throw new AssessmentError('facts.bad-entry', { subject: String(e?.subject ?? ''), fact: String(e?.fact ?? ''), reason: r.error.issues[0]?.message ?? '' });
+    if (!r.success) {
+      // The field at fault, named by a message key, never zod's English.
+      const field = r.error.issues[0]?.path.map(String).join('.') ?? '';
+      throw new AssessmentError('facts.bad-entry', { subject: showValue((e as { subject?: unknown } | null)?.subject), fact: showValue((e as { fact?: unknown } | null)?.fact), reason: 'assessment.entry.field', field });
+    }
     return r.data;
   });
   // The latest entry holds: sort by time, stably, and let later ones overwrite.
-  const ordered = parsed.map((e, i) => ({ e, i, t: Date.parse(e.at) })).sort((a, b) => a.t - b.t || a.i - b.i);
+  const ordered = parsed.map((e, i) => ({ e, i, t: timestampMs(e.at) })).sort((a, b) => a.t - b.t || a.i - b.i);
   const copied = new Set<string>();
   for (const { e } of ordered) {
     if (e.period !== key) continue;
     const def = definitions.get(e.fact);
     if (!def || def.source !== 'manual') throw new AssessmentError('facts.not-manual', { fact: e.fact, subject: e.subject });
-    if ((def.type === 'count' && (!Number.isInteger(e.value) || e.value < 0)) || (def.type === 'flag' && e.value !== 0 && e.value !== 1)) {
-      throw new AssessmentError('facts.bad-entry', { subject: e.subject, fact: e.fact, reason: `${e.value} is not a ${def.type}` });
-    }
+    const problem = factValueProblem(def, e.value);
+    if (problem !== null) throw new AssessmentError('facts.bad-entry', { subject: e.subject, fact: e.fact, reason: problem, value: e.value, ...(def.min !== undefined ? { min: def.min } : {}), ...(def.max !== undefined ? { max: def.max } : {}) });
     const row = table.rowOf(e.subject);
     if (row < 0) throw new AssessmentError('facts.unknown-subject', { subject: e.subject, fact: e.fact });
     if (!copied.has(e.fact)) {

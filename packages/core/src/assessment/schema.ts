@@ -5,7 +5,7 @@
  * from them; {@link rubricJsonSchema} exports the rubric's as JSON Schema.
  */
 import * as z from 'zod/mini';
-import { timestampMs } from '../time/schema.js';
+import { timestampSchema } from '../time/schema.js';
 import { periodSchema } from './period.js';
 
 const describe = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
@@ -18,11 +18,8 @@ const factName = describe(
   z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'expect.fact-name'), z.refine((s) => s !== '__proto__', 'expect.fact-name')),
   'The name of a fact.',
 );
-/** An ISO 8601 date and time with its offset, as `2025-01-10T09:30:00+08:00`. */
-const timestamp = describe(
-  z.string().check(z.refine((s) => !Number.isNaN(timestampMs(s)), 'expect.timestamp')),
-  'A date and time with its offset (ISO 8601).',
-);
+/** An ISO 8601 date and time with its offset, as `2025-01-10T09:30:00+08:00`: the core's one timestamp schema (no impossible date or time, no trailing text). */
+const timestamp = describe(timestampSchema, 'A date and time with its offset (ISO 8601).');
 
 /** What kind of item: a base item, a bonus (加分), a deduction (扣分) or a veto (一票否决). */
 export const ITEM_KINDS = ['base', 'bonus', 'deduction', 'veto'] as const;
@@ -52,6 +49,10 @@ export const factDeclarationSchema = z.object({
   labels,
   /** The value when nothing was entered or provided. */
   default: z._default(z.number(), 0),
+  /** The least value an entry or adjustment may give (a democratic evaluation from 0, say). */
+  min: z.optional(z.number()),
+  /** The most value an entry or adjustment may give (a democratic evaluation up to 100, say). */
+  max: z.optional(z.number()),
 });
 /** A declared fact. */
 export type FactDeclaration = z.output<typeof factDeclarationSchema>;
@@ -361,7 +362,7 @@ export const reviewStepSchema = z.object({
   by: z.string(),
   level: z.enum(REVIEW_LEVELS),
   scope: z.string(),
-  at: z.string(),
+  at: timestamp,
   reason: z.optional(z.string()),
   /** The revision the step left the sheet at. */
   revision: z.number(),
@@ -379,6 +380,8 @@ export const sheetReviewSchema = z.object({
   period: periodSchema,
   rubric: z.object({ id: z.string(), version: z.optional(z.string()) }),
   state: z.enum(REVIEW_STATES),
+  /** Who drafted the sheet and when, when `startReview` was told: the first entry of the review's trail. */
+  drafted: z.optional(z.object({ by: z.string(), level: z.enum(REVIEW_LEVELS), scope: z.string(), at: timestamp })),
   sheets: z.array(scoreSheetSchema).check(z.minLength(1)),
   steps: z.array(reviewStepSchema),
 });

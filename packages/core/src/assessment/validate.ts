@@ -6,6 +6,7 @@ import { AssessmentError, RubricError, type RubricIssue } from './errors.js';
 import { factsOfFormula, parseFormula, type FormulaNode } from './formula.js';
 import { rubricSchema, type FactDeclaration, type Rubric, type RubricInput } from './schema.js';
 import { RECORD_FACT_MAP } from './catalogue.js';
+import { factValueProblem } from './values.js';
 
 /** The result of {@link validateRubric}. */
 export type RubricValidation = { ok: true; rubric: Rubric; issues: [] } | { ok: false; rubric: null; issues: RubricIssue[] };
@@ -78,6 +79,9 @@ function checkRubric(r: Rubric): RubricIssue[] {
     else if (declared.has(d.name)) add({ code: 'rubric.duplicate-id', field: 'facts', details: { id: d.name } });
     declared.add(d.name);
     known.set(d.name, d.type);
+    // The bounds an entry or adjustment is held to must admit the default, or nothing could stand.
+    if (d.min !== undefined && d.max !== undefined && d.min > d.max) add({ code: 'rubric.fact-range', field: 'facts', details: { fact: d.name, min: d.min, max: d.max } });
+    else if (factValueProblem(d, d.default) !== null) add({ code: 'rubric.fact-default', field: 'facts', details: { fact: d.name, value: d.default } });
   }
 
   const gradeIds = new Set(r.grades.map((g) => g.id));
