@@ -2,7 +2,7 @@
  * Facts: named, typed quantities per subject and period that rubrics read. The records give
  * most of them (visits made and missing, households, activities, findings of nominal and
  * commute-style pairing, spot-check outcomes); reviewers enter the rest by hand, each with its
- * evidence and author; and {@link FactProvider}s add more (disputes, once that module exists).
+ * evidence and author; and {@link FactProvider}s add more (dispute work: `disputeFacts`).
  *
  * {@link computeFacts} computes every cadre's facts for a period in one pass over the pairings
  * and one over the visits, into typed columns: the national benchmark has 1.9 million cadres
@@ -28,8 +28,8 @@ import { rubricFacts } from './validate.js';
 type Column = Int32Array | Uint8Array | Float64Array;
 
 /**
- * The extension point for facts the records do not hold (disputes handled, overdue or resolved
- * at village level, once the disputes module exists; a portal's own figures). A provider names
+ * The extension point for facts the records do not hold (a portal's own figures; dispute work
+ * per cadre ships as `disputeFacts`, in dispute-facts.ts). A provider names
  * the facts it supplies; {@link computeFacts} gives it the period and the subjects and it sets
  * their values. A rubric declares such facts with `source: 'provider'`.
  * @example

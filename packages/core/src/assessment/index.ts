@@ -73,5 +73,6 @@ export {
   type ReviewTrailVerification,
 } from './trail.js';
 export { factValueProblem, type FactValueProblem } from './values.js';
+export { disputeFacts, DISPUTE_FACTS, type DisputeFactOptions, type DisputeFactProvider } from './dispute-facts.js';
 export { rankSubjects, rankGroups, redBlackLists, applyGradeQuota, type RankedSubject, type RankedGroup, type RankGrouping, type RedBlackOptions, type QuotaResult, type ScoredInput } from './rankings.js';
 export { EXAMPLE_CADRE_RUBRIC } from './example-rubric.js';
