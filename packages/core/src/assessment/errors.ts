@@ -143,7 +143,15 @@ export function describeRubricIssue(issue: RubricIssue, lang: Lang = 'zh-Hans'):
           ? translate('assessment.where.grade', lang, values)
           : translate('assessment.where.rubric', lang, values);
   if (issue.field !== undefined) where += translate('assessment.where.field', lang, values);
-  return translate('assessment.issue', lang, { where, reason: translate(`error.${issue.code}`, lang, issue.details) });
+  let details: Record<string, string | number> = issue.details;
+  if (issue.code === 'rubric.schema' && typeof details['reason'] === 'string') {
+    // The reason is a stable code of the record schemas (value.type, value.missing, …), read in the reader's words.
+    const values: Record<string, string | number> = { ...details };
+    const expected = values['expected'];
+    if (typeof expected === 'string' && (expected.startsWith('expect.') || expected.startsWith('type.'))) values['expected'] = translate(expected, lang);
+    details = { ...details, reason: translate(`error.${details['reason']}`, lang, values) };
+  }
+  return translate('assessment.issue', lang, { where, reason: translate(`error.${issue.code}`, lang, details) });
 }
 
 /** Review states, actions and levels in the details of an error, in the reader's language. */

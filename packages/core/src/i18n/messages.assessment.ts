@@ -120,6 +120,7 @@ export const assessmentMessages = {
     'assessment.value.min': '不能小于 {min}',
     'assessment.value.max': '不能大于 {max}',
     'assessment.entry.field': '{field}无效',
+    'expect.period-index': '该类考核期的有效序号（季度 1–4，月 1–12）',
   },
   'zh-Hant': {
     'assessment.issue': '{where}：{reason}',
@@ -241,6 +242,7 @@ export const assessmentMessages = {
     'assessment.value.min': '不能小於 {min}',
     'assessment.value.max': '不能大於 {max}',
     'assessment.entry.field': '{field}無效',
+    'expect.period-index': '該類考核期的有效序號（季度 1–4，月 1–12）',
   },
   en: {
     'assessment.issue': '{where}: {reason}',
@@ -362,5 +364,6 @@ export const assessmentMessages = {
     'assessment.value.min': 'it must not be below {min}',
     'assessment.value.max': 'it must not be above {max}',
     'assessment.entry.field': '{field} is not valid',
+    'expect.period-index': 'a valid index for the kind of period (quarters 1–4, months 1–12)',
   },
 } as const;
