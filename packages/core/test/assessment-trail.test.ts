@@ -15,6 +15,7 @@ import {
   computeFacts,
   describeReviewTrail,
   period,
+  reviewQueue,
   reviewSheet,
   reviewTrail,
   scoreAll,
@@ -28,6 +29,7 @@ import {
   type SheetReview,
 } from '../src/assessment/index.js';
 import { describeError } from '../src/errors/index.js';
+import { SchemaError } from '../src/errors/schema.js';
 import { generateRoster } from '../src/demo/index.js';
 import { edition } from '../../../tests/fixtures/data.js';
 
@@ -115,6 +117,23 @@ describe('assessment: review steps refused as the facts would refuse them, and t
     expect(reviewSheet(r, { action: 'adjust', by: t.township, at: '2025-01-06T10:00:00+08:00', reason: '民主测评', adjustments: [{ fact: 'evaluation', value: 95.5 }] }, ctx()).sheets).to.have.length(2);
     // The same rules hold for manual entries (one function decides both).
     expect(refusal(() => computeFacts(Roster.from(h, { cadres: [], pairings: [], visits: [] }), Y2024, { rubric, manual: [] }).withEntries([{ subject: 'x', period: '2024', fact: 'evaluation', value: 101, evidence: '测评表', author: 'T01', at: '2025-01-06T10:00:00+08:00' }])).code).to.equal('facts.bad-entry');
+  });
+
+  it('refuses a misspelt flow, a reviewer of the wrong shape and a bad policy with typed errors, never a raw zod error (regression)', () => {
+    const r = sheets[4]!;
+    const t = teamOf(r);
+    let e: unknown;
+    try {
+      reviewSheet(r, { action: 'submit', by: t.village, at: '2025-01-06T09:00:00+08:00' }, { ...ctx(), flow: { sumbit: 'township' } as never });
+    } catch (err) {
+      e = err;
+    }
+    expect(e).to.be.instanceOf(SchemaError);
+    expect((e as SchemaError).issues.map((i) => [i.field, i.reason])).to.deep.equal([['sumbit', 'value.unknown-key']]);
+    expect(describeError(e, 'zh-Hans')).to.include('审核流程');
+    expect(refusal(() => reviewQueue([r], { id: 'T01', level: 'township' } as Reviewer, h)).code).to.equal('review.bad-reviewer');
+    expect(reviewQueue([reviewSheet(r, { action: 'submit', by: t.village, at: '2025-01-06T09:00:00+08:00' }, ctx())], t.township, h)).to.have.length(1);
+    expect(() => computeFacts(Roster.from(h, { cadres: [], pairings: [], visits: [] }), Y2024, { policy: { minVisitsPerYear: -1 } as never })).to.throw(SchemaError);
   });
 
   it('refuses fact declarations whose bounds are contradictory or exclude the default', async () => {

@@ -10,7 +10,7 @@
  */
 import { dayNumber, yearRange } from '../time/days.js';
 import { timestampMs } from '../time/schema.js';
-import { showValue } from '../errors/schema.js';
+import { parseRecord, showValue } from '../errors/schema.js';
 import { factValueProblem } from './values.js';
 import { DIVISION_LEVELS, type DivisionLevel } from '../hierarchy/codes.js';
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
@@ -234,7 +234,7 @@ const ROLE_COUNTY = 0;
  * facts.size; // 4206 on the Zhaotong demo
  */
 export function computeFacts(roster: Roster, when: Period, options: FactOptions = {}): FactTable {
-  const policy = pairingPolicySchema.parse(options.policy ?? {});
+  const policy = parseRecord(pairingPolicySchema, options.policy ?? {}, 'pairing-policy');
   const declared = options.rubric ? rubricFacts(options.rubric) : null;
   const wanted = new Set<string>(options.facts ?? (declared ? declared.reads.filter((n) => RECORD_FACT_MAP.has(n)) : RECORD_FACTS.map((f) => f.name)));
   for (const name of wanted) if (!RECORD_FACT_MAP.has(name)) throw new AssessmentError('rubric.unknown-fact', { fact: name });

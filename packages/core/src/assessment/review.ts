@@ -34,7 +34,7 @@ import { deepFreeze, parseRubric } from './validate.js';
 import { factValueProblem } from './values.js';
 import { RECORD_FACT_MAP } from './catalogue.js';
 import { timestampMs } from '../time/schema.js';
-import { showValue } from '../errors/schema.js';
+import { parseRecord, showValue } from '../errors/schema.js';
 
 /** The division level each review level answers for. */
 const SCOPE_LEVEL: Readonly<Record<ReviewLevel, (typeof DIVISION_LEVELS)[number]>> = { village: 'village', township: 'township', county: 'county', city: 'prefecture' };
@@ -145,7 +145,7 @@ export function reviewSheet(review: SheetReview, request: ReviewRequest, context
     throw new AssessmentError('review.bad-request', { field: issues[0]?.path.map(String).join('.') ?? '' });
   }
   const req = parsed.data;
-  const flow = reviewFlowSchema.parse(context.flow ?? {});
+  const flow = parseRecord(reviewFlowSchema, context.flow ?? {}, 'review-flow');
   const { action, by } = req;
   const state = review.state;
   const move = MOVES[action];
@@ -214,7 +214,10 @@ export function reviewSheet(review: SheetReview, request: ReviewRequest, context
  *   .map((r) => r.subject.id); // the submitted sheets of that township's cadres
  */
 export function reviewQueue(reviews: readonly SheetReview[], reviewer: Reviewer, hierarchy: Hierarchy, flow: Partial<ReviewFlow> = {}): SheetReview[] {
-  const f = reviewFlowSchema.parse(flow);
+  const f = parseRecord(reviewFlowSchema, flow, 'review-flow');
+  // A reviewer of the wrong shape is refused, not silently given an empty queue.
+  const who = reviewerSchema.safeParse(reviewer);
+  if (!who.success) throw new AssessmentError('review.bad-reviewer', { reviewer: showValue((reviewer as { id?: unknown } | null)?.id), scope: showValue((reviewer as { scope?: unknown } | null)?.scope), field: 'by' });
   return reviews.filter((r) => {
     if (r.state === 'published' || f[HOLDER[r.state]] !== reviewer.level) return false;
     try {

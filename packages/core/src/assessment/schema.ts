@@ -396,7 +396,7 @@ export type SheetReview = z.output<typeof sheetReviewSchema>;
  * // A place without village-level review: townships submit, counties review.
  * reviewSheet(review, request, { hierarchy, rubric, flow: { submit: 'township', review: 'county', approve: 'city', publish: 'city' } });
  */
-export const reviewFlowSchema = z.object({
+export const reviewFlowSchema = z.strictObject({
   submit: z._default(z.enum(REVIEW_LEVELS), 'village'),
   review: z._default(z.enum(REVIEW_LEVELS), 'township'),
   approve: z._default(z.enum(REVIEW_LEVELS), 'county'),

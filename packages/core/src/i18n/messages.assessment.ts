@@ -121,6 +121,8 @@ export const assessmentMessages = {
     'assessment.value.max': '不能大于 {max}',
     'assessment.entry.field': '{field}无效',
     'expect.period-index': '该类考核期的有效序号（季度 1–4，月 1–12）',
+    'kind.record.review-flow': '审核流程',
+    'kind.record.rubric': '评分标准',
   },
   'zh-Hant': {
     'assessment.issue': '{where}：{reason}',
@@ -243,6 +245,8 @@ export const assessmentMessages = {
     'assessment.value.max': '不能大於 {max}',
     'assessment.entry.field': '{field}無效',
     'expect.period-index': '該類考核期的有效序號（季度 1–4，月 1–12）',
+    'kind.record.review-flow': '審核流程',
+    'kind.record.rubric': '評分標準',
   },
   en: {
     'assessment.issue': '{where}: {reason}',
@@ -365,5 +369,7 @@ export const assessmentMessages = {
     'assessment.value.max': 'it must not be above {max}',
     'assessment.entry.field': '{field} is not valid',
     'expect.period-index': 'a valid index for the kind of period (quarters 1–4, months 1–12)',
+    'kind.record.review-flow': 'review flow',
+    'kind.record.rubric': 'rubric',
   },
 } as const;
