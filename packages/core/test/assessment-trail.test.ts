@@ -234,6 +234,16 @@ describe('assessment: review steps refused as the facts would refuse them, and t
     expect(await check(trail, { review: { ...review, sheets: forgedSheets }, head })).to.include({ ok: false, position: 0, problem: 'differs' });
     expect(await check([...trail.slice(0, 2), { nonsense: true }])).to.include({ ok: false, position: 2, problem: 'malformed' });
     expect(describeReviewTrail((await check([null])) as never, 'zh-Hans')).to.equal('第 1 步不是审核链的记录');
+    expect(await verifyReviewTrail(null as unknown as unknown[])).to.include({ ok: false, problem: 'malformed' });
+    // A review read back with a broken number is refused as a record, not hashed.
+    const broken = JSON.parse(JSON.stringify(review)) as SheetReview;
+    (broken.sheets[0] as { total: unknown }).total = 'NaN';
+    try {
+      await reviewTrail(broken);
+      expect.fail('chained');
+    } catch (e) {
+      expect(e).to.be.instanceOf(SchemaError);
+    }
   });
 
   it('catches any tamper of a stored trail (fast-check, 10,000 cases)', async () => {

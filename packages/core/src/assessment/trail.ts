@@ -15,10 +15,10 @@ import * as z from 'zod/mini';
 import { canonicalJson, chainEvents, verifyRecord, type ChainHead, type RecordEntry, type RecordProblem, type Sha256 } from '../disputes/index.js';
 import { type Lang, translate } from '../i18n/index.js';
 import { timestampSchema } from '../time/schema.js';
-import { showValue } from '../errors/schema.js';
+import { parseRecord, showValue } from '../errors/schema.js';
 import { AssessmentError } from './errors.js';
 import { periodKey } from './period.js';
-import { REVIEW_ACTIONS, REVIEW_LEVELS, REVIEW_STATES, type ReviewStep, type ScoreSheet, type SheetReview } from './schema.js';
+import { REVIEW_ACTIONS, REVIEW_LEVELS, REVIEW_STATES, sheetReviewSchema, type ReviewStep, type ScoreSheet, type SheetReview } from './schema.js';
 import { deepFreeze } from './validate.js';
 
 /**
@@ -119,7 +119,8 @@ async function trailSteps(review: SheetReview, options: ReviewTrailOptions): Pro
  */
 export async function reviewTrail(review: SheetReview, options: ReviewTrailOptions & { trail?: readonly ReviewTrailEntry[] } = {}): Promise<readonly ReviewTrailEntry[]> {
   const stored = options.trail ?? [];
-  const steps = await trailSteps(review, options);
+  // A review read back from storage is checked first: a NaN or a missing field is a SchemaError, not a broken hash.
+  const steps = await trailSteps(parseRecord(sheetReviewSchema, review, 'sheet-review'), options);
   if (stored.length > steps.length) throw new AssessmentError('review.trail-mismatch', { position: steps.length + 1, subject: review.subject.id });
   for (let i = 0; i < stored.length; i++) {
     const { seq: _seq, prev: _prev, hash: _hash, ...content } = stored[i]!;
@@ -173,6 +174,7 @@ export async function verifyReviewTrail(
   trail: readonly unknown[],
   options: ReviewTrailOptions & { review?: SheetReview; head?: string } = {},
 ): Promise<ReviewTrailVerification> {
+  if (!Array.isArray(trail)) return { ok: false, count: 0, position: 0, problem: 'malformed' };
   const count = trail.length;
   const entries: ReviewTrailEntry[] = [];
   for (let i = 0; i < count; i++) {
@@ -197,7 +199,7 @@ export async function verifyReviewTrail(
     if (e.step !== i) return { ok: false, count, position: i, problem: 'reordered', ...where(e) };
   }
   if (options.review) {
-    const expected = await trailSteps(options.review, options);
+    const expected = await trailSteps(parseRecord(sheetReviewSchema, options.review, 'sheet-review'), options);
     const n = Math.min(expected.length, count);
     for (let i = 0; i < n; i++) if (canonicalJson(stepOf(entries[i]!)) !== canonicalJson(expected[i])) return { ok: false, count, position: i, problem: 'differs', ...where(entries[i]) };
     if (expected.length > count) return { ok: false, count, position: count, problem: 'unrecorded', ...where(expected[count]) };

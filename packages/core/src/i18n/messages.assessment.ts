@@ -123,6 +123,7 @@ export const assessmentMessages = {
     'expect.period-index': '该类考核期的有效序号（季度 1–4，月 1–12）',
     'kind.record.review-flow': '审核流程',
     'kind.record.rubric': '评分标准',
+    'kind.record.sheet-review': '成绩单审核记录',
   },
   'zh-Hant': {
     'assessment.issue': '{where}：{reason}',
@@ -247,6 +248,7 @@ export const assessmentMessages = {
     'expect.period-index': '該類考核期的有效序號（季度 1–4，月 1–12）',
     'kind.record.review-flow': '審核流程',
     'kind.record.rubric': '評分標準',
+    'kind.record.sheet-review': '成績單審核記錄',
   },
   en: {
     'assessment.issue': '{where}: {reason}',
@@ -371,5 +373,6 @@ export const assessmentMessages = {
     'expect.period-index': 'a valid index for the kind of period (quarters 1–4, months 1–12)',
     'kind.record.review-flow': 'review flow',
     'kind.record.rubric': 'rubric',
+    'kind.record.sheet-review': 'sheet review',
   },
 } as const;
