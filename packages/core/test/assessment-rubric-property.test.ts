@@ -6,7 +6,8 @@
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { ASSESSMENT_ERROR_CODES, AssessmentError, RubricError, describeRubricIssue, parseRubric, validateRubric, type RubricInput, type RubricIssue } from '../src/assessment/index.js';
+import { ASSESSMENT_ERROR_CODES, AssessmentError, RubricError, describeRubricIssue, parseManualEntries, parseRubric, validateRubric, type RubricInput, type RubricIssue } from '../src/assessment/index.js';
+import { RecordsError, describeRecordIssue } from '../src/errors/schema.js';
 import { GualianError, describeError } from '../src/errors/index.js';
 
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
@@ -178,6 +179,55 @@ describe('rubrics: only typed errors, every problem listed (fast-check, issue 11
         expect(issues.map(key).sort()).to.deep.equal(expected.sort());
       }),
       { seed: 77, numRuns: 2_000 },
+    );
+  });
+});
+
+describe('manual entries: one door, exact accounting (issue 11)', () => {
+  const rubric: RubricInput = {
+    id: 'manual',
+    name: '人工录入',
+    facts: [
+      { name: 'tasksCompleted', source: 'manual' },
+      { name: 'evaluation', type: 'number', source: 'manual', min: 0, max: 100 },
+      { name: 'trained', type: 'flag', source: 'manual' },
+    ],
+    sections: [{ id: 's', label: '工作', items: [{ id: 'i', label: '任务', kind: 'base', fact: 'tasksCompleted', points: 1 }] }],
+  };
+  it('refuses unknown or computed facts and values outside type or range, naming each entry (regression)', () => {
+    const good = { subject: 'C1', period: '2024', fact: 'tasksCompleted', value: 3, evidence: '验收单', author: 'T01', at: '2024-12-20T10:00:00+08:00' };
+    const rows = [good, { ...good, fact: 'visits' }, { ...good, value: 2.5 }, { ...good, fact: 'evaluation', value: 120 }, { ...good, fact: 'trained', value: 2 }, { ...good, at: '2024-12-32T10:00:00+08:00' }];
+    expect(() => parseManualEntries(rubric, rows)).to.throw(RecordsError);
+    const r = parseManualEntries(rubric, rows, { mode: 'lenient' });
+    expect(r.positions).to.deep.equal([0]);
+    expect(r.issues.map((i) => [i.index, i.field, i.reason])).to.deep.equal([
+      [1, 'fact', 'facts.not-manual'],
+      [2, 'value', 'value.format'],
+      [3, 'value', 'value.too-big'],
+      [4, 'value', 'value.format'],
+      [5, 'at', 'value.format'],
+    ]);
+    expect(describeRecordIssue(r.issues[1]!, 'zh-Hans')).to.equal('第 3 条人工录入，值：“2.5”不是不小于 0 的整数');
+  });
+  it('accounts for every generated entry exactly (fast-check, 3,000 cases)', () => {
+    const entry = fc.record({
+      subject: fc.constantFrom('C1', '', 3),
+      period: fc.constantFrom('2024', '2024-Q2'),
+      fact: fc.constantFrom('tasksCompleted', 'evaluation', 'trained', 'visits', 'x y'),
+      value: fc.oneof(fc.integer({ min: -2, max: 120 }), fc.double({ noNaN: false }), fc.constantFrom('3', null)),
+      evidence: fc.constantFrom('验收单', ' '),
+      author: fc.constant('T01'),
+      at: fc.constantFrom('2024-12-20T10:00:00+08:00', '2024-02-30T10:00:00+08:00', '2024-12-20'),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(entry, fc.anything({ maxDepth: 1 })), { maxLength: 10 }), (rows) => {
+        const r = parseManualEntries(rubric, rows, { mode: 'lenient' });
+        const refused = new Set(r.issues.map((i) => i.index));
+        expect(r.records.length + refused.size).to.equal(rows.length);
+        for (const p of r.positions) expect(refused.has(p)).to.equal(false);
+        for (const i of r.issues) for (const lang of LANGS) expect(describeRecordIssue(i, lang)).to.not.match(/\b(error|expect|type)\.[a-z]/);
+      }),
+      { seed: 31, numRuns: 3_000 },
     );
   });
 });

@@ -10,7 +10,7 @@
  */
 import { dayNumber, yearRange } from '../time/days.js';
 import { timestampMs } from '../time/schema.js';
-import { parseRecord, showValue } from '../errors/schema.js';
+import { RecordsError, parseRecord, parseRecords, showValue, type ParseMode, type RecordIssue } from '../errors/schema.js';
 import { factValueProblem } from './values.js';
 import { DIVISION_LEVELS, type DivisionLevel } from '../hierarchy/codes.js';
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
@@ -22,7 +22,7 @@ import type { InspectionFinding } from '../visits/spot-check.js';
 import { AssessmentError } from './errors.js';
 import { periodKey, periodRange, type Period } from './period.js';
 import { manualEntrySchema, type FactEvidence, type FactType, type ManualEntry, type Rubric, type RubricInput, type SubjectFacts, type SubjectKind } from './schema.js';
-import { rubricFacts } from './validate.js';
+import { parseRubric, rubricFacts } from './validate.js';
 
 /** A typed column of one fact. */
 type Column = Int32Array | Uint8Array | Float64Array;
@@ -385,6 +385,41 @@ function applyManual(table: FactTable, entries: readonly ManualEntry[], columns:
     columns.get(e.fact)![row] = e.value;
     evidence.get(e.fact)!.set(row, { source: 'manual', note: e.evidence, author: e.author, at: e.at });
   }
+}
+
+/**
+ * Parse manual entries before they are applied, the door for entries kept in a file or typed in
+ * a form: each must pass {@link manualEntrySchema} (a real time with its offset, non-blank
+ * evidence and author), name a fact the rubric declares `source: 'manual'`, and give a value
+ * the declaration admits (its type, `min` and `max`). Strict mode (the default) throws a
+ * `RecordsError` listing every issue; lenient mode keeps the good entries and returns every bad
+ * one with its position, field and reason. (Whether the subject is assessed in the period is
+ * checked when the entries are applied.)
+ * @example
+ * const { records, issues } = parseManualEntries(rubric, rows, { mode: 'lenient' });
+ * const facts = computeFacts(roster, period('year', 2024), { rubric, manual: records });
+ */
+export function parseManualEntries(rubric: Rubric | RubricInput, entries: Iterable<unknown>, options: { mode?: ParseMode } = {}): { records: ManualEntry[]; positions: number[]; issues: RecordIssue[] } {
+  const declared = new Map(parseRubric(rubric).facts.filter((d) => d.source === 'manual').map((d) => [d.name, d]));
+  const parsed = parseRecords(manualEntrySchema, entries, { kind: 'manual-entry', mode: 'lenient', idOf: () => undefined });
+  const out = { records: [] as ManualEntry[], positions: [] as number[], issues: parsed.issues };
+  parsed.records.forEach((entry, k) => {
+    const index = parsed.positions[k]!;
+    const d = declared.get(entry.fact);
+    const issue = (field: string, reason: RecordIssue['reason'], value: unknown, details?: Record<string, string | number>) =>
+      out.issues.push({ index, kind: 'manual-entry', field, reason, value: showValue(value), ...(details ? { details } : {}) });
+    if (!d) return issue('fact', 'facts.not-manual', entry.fact, { fact: entry.fact, subject: entry.subject });
+    const problem = factValueProblem(d, entry.value);
+    if (problem === null) {
+      out.records.push(entry);
+      out.positions.push(index);
+    } else if (problem === 'assessment.value.min') issue('value', 'value.too-small', entry.value, { min: d.min! });
+    else if (problem === 'assessment.value.max') issue('value', 'value.too-big', entry.value, { max: d.max! });
+    else issue('value', 'value.format', entry.value, { expected: problem === 'assessment.value.count' ? 'expect.count' : problem === 'assessment.value.flag' ? 'expect.flag' : 'expect.finite' });
+  });
+  out.issues.sort((a, b) => a.index - b.index);
+  if ((options.mode ?? 'strict') === 'strict' && out.issues.length > 0) throw new RecordsError(out.issues, 'manual-entry');
+  return out;
 }
 
 /**

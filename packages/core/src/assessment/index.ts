@@ -57,7 +57,7 @@ export { AssessmentError, RubricError, describeAssessmentError, describeRubricIs
 export { parseFormula, evaluateFormula, factsOfFormula, type FormulaNode, type BinaryOp } from './formula.js';
 export { validateRubric, parseRubric, type RubricValidation } from './validate.js';
 export { RECORD_FACTS, ACTIVITY_FACTS, type FactDefinition } from './catalogue.js';
-export { computeFacts, rollUpFacts, FactTable, type FactOptions, type FactProvider, type FactContext, type FactGrouping } from './facts.js';
+export { computeFacts, rollUpFacts, parseManualEntries, FactTable, type FactOptions, type FactProvider, type FactContext, type FactGrouping } from './facts.js';
 export { scoreSheet, scoreAll, scoredOf, Scores, type ScoredSubject } from './score.js';
 export { startReview, reviewSheet, reviewQueue, currentSheet, type ReviewContext } from './review.js';
 export {
