@@ -94,7 +94,7 @@ describe('assessment: review steps refused as the facts would refuse them, and t
     // An unknown action is a bad request, not a bad reviewer.
     const bad = refusal(() => reviewSheet(r, { action: 'sign', by: t.village, at: '2025-01-06T09:00:00+08:00' } as unknown as ReviewRequest, ctx()));
     expect(bad.code).to.equal('review.bad-request');
-    expect(bad.describe('zh-Hans')).to.include('“action”');
+    expect(bad.describe('zh-Hans')).to.equal('审核请求的“操作”无效');
   });
 
   it('refuses adjustments the facts would refuse: unknown, computed or provided facts, values outside type or range, repeats (regression)', () => {
