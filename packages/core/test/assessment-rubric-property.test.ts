@@ -51,6 +51,17 @@ const key = (i: RubricIssue) => [i.code, i.section ?? '', i.item ?? '', i.grade 
 describe('rubrics: only typed errors, every problem listed (fast-check, issue 11)', function () {
   this.timeout(180_000);
 
+  it('reads schema problems in Chinese without zod\'s English, and refuses misspelt keys (regression)', () => {
+    const v = validateRubric({ id: 'r', name: '考核', sections: [{ id: 's', label: '走访', items: [{ id: 'v', label: '走访', kind: 'bonus-ish', fact: 'visits', points: 2, capExpectd: true }] }] });
+    expect(v.ok).to.equal(false);
+    expect(v.issues.map((i) => [i.code, i.section, i.item, i.field])).to.deep.equal([
+      ['rubric.schema', 's', 'v', 'kind'],
+      ['rubric.schema', 's', 'v', 'capExpectd'],
+    ]);
+    expect(describeRubricIssue(v.issues[0]!, 'zh-Hans')).to.equal('考核部分“s”的“v”项，字段 kind：格式不对：“bonus-ish”不是可选的值（可选：base、bonus、deduction、veto）');
+    expect(describeRubricIssue(v.issues[1]!, 'zh-Hant')).to.equal('考核部分「s」的「v」項，欄位 capExpectd：格式不對：沒有這個欄位（可能是拼寫錯誤）');
+  });
+
   it('answers any input, however hostile, with a rubric or a RubricError (5,000 cases)', () => {
     const junk = fc.oneof(fc.anything({ maxDepth: 2 }), fc.constantFrom(null, undefined, NaN, Infinity, -1, '', ' ', '__proto__', 'x'.repeat(2000), [], {}));
     const item = fc.record(

@@ -149,6 +149,8 @@ export function describeRubricIssue(issue: RubricIssue, lang: Lang = 'zh-Hans'):
     const values: Record<string, string | number> = { ...details };
     const expected = values['expected'];
     if (typeof expected === 'string' && (expected.startsWith('expect.') || expected.startsWith('type.'))) values['expected'] = translate(expected, lang);
+    // The options are the values to write in the file, so they stay as they are; only the list reads in the reader's punctuation.
+    if (typeof values['options'] === 'string' && lang !== 'en') values['options'] = values['options'].split(', ').join('、');
     details = { ...details, reason: translate(`error.${details['reason']}`, lang, values) };
   }
   return translate('assessment.issue', lang, { where, reason: translate(`error.${issue.code}`, lang, details) });
