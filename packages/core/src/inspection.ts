@@ -7,11 +7,15 @@
 export {
   drawSpotCheck,
   compareInspections,
+  parseInspections,
   inspectionSchema,
+  spotCheckOptionsSchema,
   type SpotCheckOptions,
   type SpotCheckDraw,
   type SpotCheckItem,
   type Inspection,
   type InspectionOutcome,
   type InspectionFinding,
+  type InspectionComparison,
 } from './visits/spot-check.js';
+export { InspectionError, INSPECTION_ERROR_CODES, type InspectionErrorCode } from './visits/inspection-errors.js';

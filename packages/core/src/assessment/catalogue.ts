@@ -15,6 +15,9 @@ export interface FactDefinition {
   /** Whether a year's value is the sum of its months' (and a quarter's of its months'). */
   additive: boolean;
   description: string;
+  /** For a declared fact: the least and most value an entry or adjustment may give. */
+  min?: number;
+  max?: number;
 }
 
 /** The fact counting the visits with each activity: `activity.lawClass` for 'law-class'. */

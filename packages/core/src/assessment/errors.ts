@@ -4,7 +4,7 @@
  * every problem listed at once, each naming its section, item or grade and field.
  */
 import { localiseDetails, registerMessages, translate, type Lang } from '../i18n/index.js';
-import { GualianError } from '../errors/index.js';
+import { GualianError, fieldLabel } from '../errors/index.js';
 import { assessmentMessages } from '../i18n/messages.assessment.js';
 
 // This domain's messages join the catalogues only where the domain is used.
@@ -26,6 +26,8 @@ export const ASSESSMENT_ERROR_CODES = [
   'rubric.grade-overlap',
   'rubric.unknown-grade',
   'rubric.quota-range',
+  'rubric.fact-range',
+  'rubric.fact-default',
   'formula.syntax',
   'formula.function',
   'formula.arity',
@@ -48,6 +50,11 @@ export const ASSESSMENT_ERROR_CODES = [
   'review.bad-time',
   'review.time-order',
   'review.rubric-mismatch',
+  'review.bad-request',
+  'review.unknown-fact',
+  'review.bad-value',
+  'review.duplicate-adjustment',
+  'review.trail-mismatch',
 ] as const;
 /** An assessment error's stable code. */
 export type AssessmentErrorCode = (typeof ASSESSMENT_ERROR_CODES)[number];
@@ -136,12 +143,26 @@ export function describeRubricIssue(issue: RubricIssue, lang: Lang = 'zh-Hans'):
           ? translate('assessment.where.grade', lang, values)
           : translate('assessment.where.rubric', lang, values);
   if (issue.field !== undefined) where += translate('assessment.where.field', lang, values);
-  return translate('assessment.issue', lang, { where, reason: translate(`error.${issue.code}`, lang, issue.details) });
+  let details: Record<string, string | number> = issue.details;
+  if (issue.code === 'rubric.schema' && typeof details['reason'] === 'string') {
+    // The reason is a stable code of the record schemas (value.type, value.missing, …), read in the reader's words.
+    const values: Record<string, string | number> = { ...details };
+    const expected = values['expected'];
+    if (typeof expected === 'string' && (expected.startsWith('expect.') || expected.startsWith('type.'))) values['expected'] = translate(expected, lang);
+    // The options are the values to write in the file, so they stay as they are; only the list reads in the reader's punctuation.
+    if (typeof values['options'] === 'string' && lang !== 'en') values['options'] = values['options'].split(', ').join('、');
+    details = { ...details, reason: translate(`error.${details['reason']}`, lang, values) };
+  }
+  return translate('assessment.issue', lang, { where, reason: translate(`error.${issue.code}`, lang, details) });
 }
 
 /** Review states, actions and levels in the details of an error, in the reader's language. */
 function localiseReview(details: Readonly<Record<string, string | number>>, lang: Lang): Record<string, string | number> {
   const out: Record<string, string | number> = { ...details };
+  // A reason given as a message key (a value that does not fit a fact, a field at fault) reads in the reader's words.
+  if (typeof out['field'] === 'string') out['field'] = fieldLabel(out['field'], lang);
+  const reason = out['reason'];
+  if (typeof reason === 'string' && (reason.startsWith('assessment.') || reason.startsWith('expect.'))) out['reason'] = translate(reason, lang, out);
   for (const [key, prefix] of [['state', 'review.state'], ['action', 'review.action'], ['required', 'review.level'], ['level', 'review.level']] as const) {
     const v = out[key];
     if (typeof v === 'string') {

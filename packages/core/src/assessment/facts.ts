@@ -2,13 +2,16 @@
  * Facts: named, typed quantities per subject and period that rubrics read. The records give
  * most of them (visits made and missing, households, activities, findings of nominal and
  * commute-style pairing, spot-check outcomes); reviewers enter the rest by hand, each with its
- * evidence and author; and {@link FactProvider}s add more (disputes, once that module exists).
+ * evidence and author; and {@link FactProvider}s add more (dispute work: `disputeFacts`).
  *
  * {@link computeFacts} computes every cadre's facts for a period in one pass over the pairings
  * and one over the visits, into typed columns: the national benchmark has 1.9 million cadres
  * and 9 million visits, so nothing scans the visits per cadre.
  */
 import { dayNumber, yearRange } from '../time/days.js';
+import { timestampMs } from '../time/schema.js';
+import { RecordsError, parseRecord, parseRecords, showValue, type ParseMode, type RecordIssue } from '../errors/schema.js';
+import { factValueProblem } from './values.js';
 import { DIVISION_LEVELS, type DivisionLevel } from '../hierarchy/codes.js';
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
 import type { Roster } from '../pairing/roster.js';
@@ -19,14 +22,14 @@ import type { InspectionFinding } from '../visits/spot-check.js';
 import { AssessmentError } from './errors.js';
 import { periodKey, periodRange, type Period } from './period.js';
 import { manualEntrySchema, type FactEvidence, type FactType, type ManualEntry, type Rubric, type RubricInput, type SubjectFacts, type SubjectKind } from './schema.js';
-import { rubricFacts } from './validate.js';
+import { parseRubric, rubricFacts } from './validate.js';
 
 /** A typed column of one fact. */
 type Column = Int32Array | Uint8Array | Float64Array;
 
 /**
- * The extension point for facts the records do not hold (disputes handled, overdue or resolved
- * at village level, once the disputes module exists; a portal's own figures). A provider names
+ * The extension point for facts the records do not hold (a portal's own figures; dispute work
+ * per cadre ships as `disputeFacts`, in dispute-facts.ts). A provider names
  * the facts it supplies; {@link computeFacts} gives it the period and the subjects and it sets
  * their values. A rubric declares such facts with `source: 'provider'`.
  * @example
@@ -231,7 +234,7 @@ const ROLE_COUNTY = 0;
  * facts.size; // 4206 on the Zhaotong demo
  */
 export function computeFacts(roster: Roster, when: Period, options: FactOptions = {}): FactTable {
-  const policy = pairingPolicySchema.parse(options.policy ?? {});
+  const policy = parseRecord(pairingPolicySchema, options.policy ?? {}, 'pairing-policy');
   const declared = options.rubric ? rubricFacts(options.rubric) : null;
   const wanted = new Set<string>(options.facts ?? (declared ? declared.reads.filter((n) => RECORD_FACT_MAP.has(n)) : RECORD_FACTS.map((f) => f.name)));
   for (const name of wanted) if (!RECORD_FACT_MAP.has(name)) throw new AssessmentError('rubric.unknown-fact', { fact: name });
@@ -291,7 +294,7 @@ export function computeFacts(roster: Roster, when: Period, options: FactOptions 
   for (const d of declared?.declarations ?? []) {
     if (d.source === 'provider' && !supplied.has(d.name)) throw new AssessmentError('facts.no-provider', { fact: d.name });
     if (d.source === 'manual') {
-      definitions.set(d.name, { name: d.name, type: d.type, source: 'manual', additive: false, description: d.label ?? '' });
+      definitions.set(d.name, { name: d.name, type: d.type, source: 'manual', additive: false, description: d.label ?? '', ...(d.min !== undefined ? { min: d.min } : {}), ...(d.max !== undefined ? { max: d.max } : {}) });
       columns.set(d.name, new Float64Array(size).fill(d.default));
     }
   }
@@ -356,19 +359,22 @@ function applyManual(table: FactTable, entries: readonly ManualEntry[], columns:
   const key = periodKey(table.period);
   const parsed = entries.map((e) => {
     const r = manualEntrySchema.safeParse(e);
-    if (!r.success) throw new AssessmentError('facts.bad-entry', { subject: String(e?.subject ?? ''), fact: String(e?.fact ?? ''), reason: r.error.issues[0]?.message ?? '' });
+    if (!r.success) {
+      // The field at fault, named by a message key, never zod's English.
+      const field = r.error.issues[0]?.path.map(String).join('.') ?? '';
+      throw new AssessmentError('facts.bad-entry', { subject: showValue((e as { subject?: unknown } | null)?.subject), fact: showValue((e as { fact?: unknown } | null)?.fact), reason: 'assessment.entry.field', field });
+    }
     return r.data;
   });
   // The latest entry holds: sort by time, stably, and let later ones overwrite.
-  const ordered = parsed.map((e, i) => ({ e, i, t: Date.parse(e.at) })).sort((a, b) => a.t - b.t || a.i - b.i);
+  const ordered = parsed.map((e, i) => ({ e, i, t: timestampMs(e.at) })).sort((a, b) => a.t - b.t || a.i - b.i);
   const copied = new Set<string>();
   for (const { e } of ordered) {
     if (e.period !== key) continue;
     const def = definitions.get(e.fact);
     if (!def || def.source !== 'manual') throw new AssessmentError('facts.not-manual', { fact: e.fact, subject: e.subject });
-    if ((def.type === 'count' && (!Number.isInteger(e.value) || e.value < 0)) || (def.type === 'flag' && e.value !== 0 && e.value !== 1)) {
-      throw new AssessmentError('facts.bad-entry', { subject: e.subject, fact: e.fact, reason: `${e.value} is not a ${def.type}` });
-    }
+    const problem = factValueProblem(def, e.value);
+    if (problem !== null) throw new AssessmentError('facts.bad-entry', { subject: e.subject, fact: e.fact, reason: problem, value: e.value, ...(def.min !== undefined ? { min: def.min } : {}), ...(def.max !== undefined ? { max: def.max } : {}) });
     const row = table.rowOf(e.subject);
     if (row < 0) throw new AssessmentError('facts.unknown-subject', { subject: e.subject, fact: e.fact });
     if (!copied.has(e.fact)) {
@@ -379,6 +385,41 @@ function applyManual(table: FactTable, entries: readonly ManualEntry[], columns:
     columns.get(e.fact)![row] = e.value;
     evidence.get(e.fact)!.set(row, { source: 'manual', note: e.evidence, author: e.author, at: e.at });
   }
+}
+
+/**
+ * Parse manual entries before they are applied, the door for entries kept in a file or typed in
+ * a form: each must pass {@link manualEntrySchema} (a real time with its offset, non-blank
+ * evidence and author), name a fact the rubric declares `source: 'manual'`, and give a value
+ * the declaration admits (its type, `min` and `max`). Strict mode (the default) throws a
+ * `RecordsError` listing every issue; lenient mode keeps the good entries and returns every bad
+ * one with its position, field and reason. (Whether the subject is assessed in the period is
+ * checked when the entries are applied.)
+ * @example
+ * const { records, issues } = parseManualEntries(rubric, rows, { mode: 'lenient' });
+ * const facts = computeFacts(roster, period('year', 2024), { rubric, manual: records });
+ */
+export function parseManualEntries(rubric: Rubric | RubricInput, entries: Iterable<unknown>, options: { mode?: ParseMode } = {}): { records: ManualEntry[]; positions: number[]; issues: RecordIssue[] } {
+  const declared = new Map(parseRubric(rubric).facts.filter((d) => d.source === 'manual').map((d) => [d.name, d]));
+  const parsed = parseRecords(manualEntrySchema, entries, { kind: 'manual-entry', mode: 'lenient', idOf: () => undefined });
+  const out = { records: [] as ManualEntry[], positions: [] as number[], issues: parsed.issues };
+  parsed.records.forEach((entry, k) => {
+    const index = parsed.positions[k]!;
+    const d = declared.get(entry.fact);
+    const issue = (field: string, reason: RecordIssue['reason'], value: unknown, details?: Record<string, string | number>) =>
+      out.issues.push({ index, kind: 'manual-entry', field, reason, value: showValue(value), ...(details ? { details } : {}) });
+    if (!d) return issue('fact', 'facts.not-manual', entry.fact, { fact: entry.fact, subject: entry.subject });
+    const problem = factValueProblem(d, entry.value);
+    if (problem === null) {
+      out.records.push(entry);
+      out.positions.push(index);
+    } else if (problem === 'assessment.value.min') issue('value', 'value.too-small', entry.value, { min: d.min! });
+    else if (problem === 'assessment.value.max') issue('value', 'value.too-big', entry.value, { max: d.max! });
+    else issue('value', 'value.format', entry.value, { expected: problem === 'assessment.value.count' ? 'expect.count' : problem === 'assessment.value.flag' ? 'expect.flag' : 'expect.finite' });
+  });
+  out.issues.sort((a, b) => a.index - b.index);
+  if ((options.mode ?? 'strict') === 'strict' && out.issues.length > 0) throw new RecordsError(out.issues, 'manual-entry');
+  return out;
 }
 
 /**

@@ -57,8 +57,22 @@ export { AssessmentError, RubricError, describeAssessmentError, describeRubricIs
 export { parseFormula, evaluateFormula, factsOfFormula, type FormulaNode, type BinaryOp } from './formula.js';
 export { validateRubric, parseRubric, type RubricValidation } from './validate.js';
 export { RECORD_FACTS, ACTIVITY_FACTS, type FactDefinition } from './catalogue.js';
-export { computeFacts, rollUpFacts, FactTable, type FactOptions, type FactProvider, type FactContext, type FactGrouping } from './facts.js';
+export { computeFacts, rollUpFacts, parseManualEntries, FactTable, type FactOptions, type FactProvider, type FactContext, type FactGrouping } from './facts.js';
 export { scoreSheet, scoreAll, scoredOf, Scores, type ScoredSubject } from './score.js';
 export { startReview, reviewSheet, reviewQueue, currentSheet, type ReviewContext } from './review.js';
+export {
+  reviewTrail,
+  verifyReviewTrail,
+  describeReviewTrail,
+  sheetDigest,
+  reviewTrailStepSchema,
+  type ReviewTrailStep,
+  type ReviewTrailEntry,
+  type ReviewTrailOptions,
+  type ReviewTrailProblem,
+  type ReviewTrailVerification,
+} from './trail.js';
+export { factValueProblem, type FactValueProblem } from './values.js';
+export { disputeFacts, DISPUTE_FACTS, type DisputeFactOptions, type DisputeFactProvider } from './dispute-facts.js';
 export { rankSubjects, rankGroups, redBlackLists, applyGradeQuota, type RankedSubject, type RankedGroup, type RankGrouping, type RedBlackOptions, type QuotaResult, type ScoredInput } from './rankings.js';
 export { EXAMPLE_CADRE_RUBRIC } from './example-rubric.js';

@@ -24,7 +24,7 @@ export const periodSchema = z
     year: z.number().check(z.int(), z.gte(1900), z.lte(2200)),
     index: z._default(z.number().check(z.int(), z.gte(1)), 1),
   })
-  .check(z.refine((p) => p.index <= MAX_INDEX[p.kind], { message: 'index out of range for the kind of period', path: ['index'] }));
+  .check(z.refine((p) => p.index <= MAX_INDEX[p.kind], { message: 'expect.period-index', path: ['index'] }));
 /** A period. */
 export type Period = z.output<typeof periodSchema>;
 

@@ -17,6 +17,7 @@ import {
   REVIEW_LEVELS,
   reviewFlowSchema,
   reviewRequestSchema,
+  reviewerSchema,
   type ReviewAction,
   type ReviewFlow,
   type ReviewLevel,
@@ -30,6 +31,10 @@ import {
   type SheetReview,
 } from './schema.js';
 import { deepFreeze, parseRubric } from './validate.js';
+import { factValueProblem } from './values.js';
+import { RECORD_FACT_MAP } from './catalogue.js';
+import { timestampMs } from '../time/schema.js';
+import { parseRecord, showValue } from '../errors/schema.js';
 
 /** The division level each review level answers for. */
 const SCOPE_LEVEL: Readonly<Record<ReviewLevel, (typeof DIVISION_LEVELS)[number]>> = { village: 'village', township: 'township', county: 'county', city: 'prefecture' };
@@ -65,15 +70,26 @@ export interface ReviewContext {
 }
 
 /**
- * Put a freshly scored sheet under review, as a draft (revision 1, no step yet).
+ * Put a freshly scored sheet under review, as a draft (revision 1, no step yet). Given who
+ * drafted it and when, the review keeps that as `drafted`, the first entry of its trail (see
+ * `reviewTrail`); a drafter of the wrong shape is `review.bad-reviewer`, an impossible time
+ * `review.bad-time`.
  * @example
  * const review = startReview(scoreSheet(rubric, facts.subject(row), period('year', 2024)));
  * review.state; // 'draft'
+ * startReview(sheet, { by: { id: 'V01', level: 'village', scope: '530602001201' }, at: '2025-01-04T16:00:00+08:00' }).drafted?.by; // 'V01'
  */
-export function startReview(sheet: ScoreSheet): SheetReview {
+export function startReview(sheet: ScoreSheet, drafted?: { by: Reviewer; at: string }): SheetReview {
+  let who: SheetReview['drafted'];
+  if (drafted !== undefined) {
+    const by = reviewerSchema.safeParse(drafted?.by);
+    if (!by.success) throw new AssessmentError('review.bad-reviewer', { reviewer: showValue(drafted?.by?.id), scope: showValue(drafted?.by?.scope), field: 'by' });
+    if (typeof drafted.at !== 'string' || Number.isNaN(timestampMs(drafted.at))) throw new AssessmentError('review.bad-time', { at: showValue(drafted.at) });
+    who = { by: by.data.id, level: by.data.level, scope: by.data.scope, at: drafted.at };
+  }
   // A sheet is JSON data: a JSON copy is a deep copy (and structuredClone is missing from Chromium 83).
   const frozen = deepFreeze(JSON.parse(JSON.stringify(sheet)) as ScoreSheet);
-  return deepFreeze({ subject: frozen.subject, period: frozen.period, rubric: { id: frozen.rubric.id, ...(frozen.rubric.version !== undefined ? { version: frozen.rubric.version } : {}) }, state: 'draft', sheets: [frozen], steps: [] });
+  return deepFreeze({ subject: frozen.subject, period: frozen.period, rubric: { id: frozen.rubric.id, ...(frozen.rubric.version !== undefined ? { version: frozen.rubric.version } : {}) }, state: 'draft', ...(who ? { drafted: who } : {}), sheets: [frozen], steps: [] });
 }
 
 /**
@@ -99,11 +115,16 @@ export function currentSheet(review: SheetReview): ScoreSheet {
  * | correct (with a reason) | published | published, new revision | city |
  *
  * `adjust` and `correct` change manual facts only (declared `source: 'manual'` in the rubric),
- * and re-score. Refusals, each an {@link AssessmentError}: `review.illegal` (the action does not
- * apply in this state; names both), `review.wrong-level`, `review.out-of-scope` (the subject is
- * not within the reviewer's division), `review.bad-reviewer` (a scope that is not a division of
- * the reviewer's level), `review.reason-required`, `review.no-adjustment`, `review.not-manual`,
- * `review.bad-time`, `review.time-order` (a step dated before the last one), `review.rubric-mismatch`.
+ * to values the fact's declaration admits (its type, `min` and `max`), and re-score. Refusals,
+ * each an {@link AssessmentError}: `review.illegal` (the action does not apply in this state;
+ * names both), `review.wrong-level`, `review.out-of-scope` (the subject is not within the
+ * reviewer's division), `review.bad-reviewer` (a scope that is not a division of the reviewer's
+ * level, or a reviewer of the wrong shape), `review.bad-request` (an unknown action, a field of
+ * the wrong shape), `review.reason-required`, `review.no-adjustment`, `review.unknown-fact` (no
+ * such fact), `review.not-manual` (a fact computed from the records or supplied by a provider),
+ * `review.bad-value` (a value the fact refuses), `review.duplicate-adjustment`, `review.bad-time`
+ * (not a real date and time with its offset), `review.time-order` (a step dated before the last
+ * one), `review.rubric-mismatch`.
  * @example
  * const township = { id: 'T01', level: 'township', scope: '530602001' } as const;
  * let r = reviewSheet(review, { action: 'submit', by: villageReviewer, at: '2025-01-05T10:00:00+08:00' }, { hierarchy, rubric });
@@ -115,12 +136,16 @@ export function currentSheet(review: SheetReview): ScoreSheet {
 export function reviewSheet(review: SheetReview, request: ReviewRequest, context: ReviewContext): SheetReview {
   const parsed = reviewRequestSchema.safeParse(request);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    if (issue?.path[0] === 'at') throw new AssessmentError('review.bad-time', { at: String((request as { at?: unknown }).at ?? '') });
-    throw new AssessmentError('review.bad-reviewer', { reviewer: String(request?.by?.id ?? ''), scope: String(request?.by?.scope ?? ''), reason: issue?.message ?? '' });
+    const issues = parsed.error.issues;
+    const input = request as { at?: unknown; by?: { id?: unknown; scope?: unknown } } | null | undefined;
+    // The time first: an impossible time is the refusal a clerk can act on.
+    if (issues.some((i) => i.path[0] === 'at')) throw new AssessmentError('review.bad-time', { at: showValue(input?.at) });
+    const by = issues.find((i) => i.path[0] === 'by');
+    if (by) throw new AssessmentError('review.bad-reviewer', { reviewer: showValue(input?.by?.id), scope: showValue(input?.by?.scope), field: by.path.map(String).join('.') });
+    throw new AssessmentError('review.bad-request', { field: issues[0]?.path.map(String).join('.') ?? '' });
   }
   const req = parsed.data;
-  const flow = reviewFlowSchema.parse(context.flow ?? {});
+  const flow = parseRecord(reviewFlowSchema, context.flow ?? {}, 'review-flow');
   const { action, by } = req;
   const state = review.state;
   const move = MOVES[action];
@@ -130,8 +155,8 @@ export function reviewSheet(review: SheetReview, request: ReviewRequest, context
   checkScope(context.hierarchy, by, review);
   const reason = req.reason?.trim() ?? '';
   if ((action === 'return' || action === 'adjust' || action === 'correct') && reason === '') throw new AssessmentError('review.reason-required', { action });
-  const last = review.steps[review.steps.length - 1];
-  if (last && Date.parse(req.at) < Date.parse(last.at)) throw new AssessmentError('review.time-order', { at: req.at, last: last.at });
+  const last = review.steps[review.steps.length - 1] ?? review.drafted;
+  if (last && timestampMs(req.at) < timestampMs(last.at)) throw new AssessmentError('review.time-order', { at: req.at, last: last.at });
 
   let sheets = review.sheets;
   let adjustments: ReviewStep['adjustments'];
@@ -148,9 +173,17 @@ export function reviewSheet(review: SheetReview, request: ReviewRequest, context
       evidence[name] = f.evidence;
     }
     adjustments = [];
+    const seen = new Set<string>();
     for (const a of changes) {
       const declared = rubric.facts.find((d) => d.name === a.fact);
+      // A fact the rubric does not know, one computed from the records or supplied by a provider,
+      // or a value the fact's declaration refuses, is refused as a manual entry of it would be.
+      if (!declared && !RECORD_FACT_MAP.has(a.fact)) throw new AssessmentError('review.unknown-fact', { fact: a.fact });
       if (!declared || declared.source !== 'manual') throw new AssessmentError('review.not-manual', { fact: a.fact });
+      if (seen.has(a.fact)) throw new AssessmentError('review.duplicate-adjustment', { fact: a.fact });
+      seen.add(a.fact);
+      const problem = factValueProblem(declared, a.value);
+      if (problem !== null) throw new AssessmentError('review.bad-value', { fact: a.fact, value: a.value, reason: problem, ...(declared.min !== undefined ? { min: declared.min } : {}), ...(declared.max !== undefined ? { max: declared.max } : {}) });
       adjustments.push({ fact: a.fact, from: hasOwn(values, a.fact) ? values[a.fact]! : declared.default, to: a.value, ...(a.evidence !== undefined ? { evidence: a.evidence } : {}) });
       values[a.fact] = a.value;
       evidence[a.fact] = { source: 'manual', note: a.evidence ?? reason, author: by.id, at: req.at };
@@ -181,7 +214,10 @@ export function reviewSheet(review: SheetReview, request: ReviewRequest, context
  *   .map((r) => r.subject.id); // the submitted sheets of that township's cadres
  */
 export function reviewQueue(reviews: readonly SheetReview[], reviewer: Reviewer, hierarchy: Hierarchy, flow: Partial<ReviewFlow> = {}): SheetReview[] {
-  const f = reviewFlowSchema.parse(flow);
+  const f = parseRecord(reviewFlowSchema, flow, 'review-flow');
+  // A reviewer of the wrong shape is refused, not silently given an empty queue.
+  const who = reviewerSchema.safeParse(reviewer);
+  if (!who.success) throw new AssessmentError('review.bad-reviewer', { reviewer: showValue((reviewer as { id?: unknown } | null)?.id), scope: showValue((reviewer as { scope?: unknown } | null)?.scope), field: 'by' });
   return reviews.filter((r) => {
     if (r.state === 'published' || f[HOLDER[r.state]] !== reviewer.level) return false;
     try {

@@ -5,24 +5,21 @@
  * from them; {@link rubricJsonSchema} exports the rubric's as JSON Schema.
  */
 import * as z from 'zod/mini';
-import { timestampMs } from '../time/schema.js';
+import { timestampSchema } from '../time/schema.js';
 import { periodSchema } from './period.js';
 
 const describe = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
 const text = z.string().check(z.trim(), z.minLength(1));
 const id = describe(z.string().check(z.trim(), z.minLength(1), z.maxLength(64)), 'A stable id: the sheet and the reviews refer to it.');
 /** Labels in the other two languages; the main `label` is the place's own wording. */
-const labels = z.optional(describe(z.object({ 'zh-Hans': z.optional(z.string()), 'zh-Hant': z.optional(z.string()), en: z.optional(z.string()) }), 'The label in other languages.'));
+const labels = z.optional(describe(z.strictObject({ 'zh-Hans': z.optional(z.string()), 'zh-Hant': z.optional(z.string()), en: z.optional(z.string()) }), 'The label in other languages.'));
 /** A fact's name: a letter or _, then letters, digits, _ or dots (`visits`, `activity.lawClass`). */
 const factName = describe(
   z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'expect.fact-name'), z.refine((s) => s !== '__proto__', 'expect.fact-name')),
   'The name of a fact.',
 );
-/** An ISO 8601 date and time with its offset, as `2025-01-10T09:30:00+08:00`. */
-const timestamp = describe(
-  z.string().check(z.refine((s) => !Number.isNaN(timestampMs(s)), 'expect.timestamp')),
-  'A date and time with its offset (ISO 8601).',
-);
+/** An ISO 8601 date and time with its offset, as `2025-01-10T09:30:00+08:00`: the core's one timestamp schema (no impossible date or time, no trailing text). */
+const timestamp = describe(timestampSchema, 'A date and time with its offset (ISO 8601).');
 
 /** What kind of item: a base item, a bonus (加分), a deduction (扣分) or a veto (一票否决). */
 export const ITEM_KINDS = ['base', 'bonus', 'deduction', 'veto'] as const;
@@ -44,7 +41,7 @@ export type FactType = (typeof FACT_TYPES)[number];
  * (`manual`, with evidence and author) or supplied by a {@link FactProvider} (`provider`, such
  * as disputes handled once the disputes module exists).
  */
-export const factDeclarationSchema = z.object({
+export const factDeclarationSchema = z.strictObject({
   name: factName,
   type: z._default(z.enum(FACT_TYPES), 'count'),
   source: z.enum(['manual', 'provider']),
@@ -52,6 +49,10 @@ export const factDeclarationSchema = z.object({
   labels,
   /** The value when nothing was entered or provided. */
   default: z._default(z.number(), 0),
+  /** The least value an entry or adjustment may give (a democratic evaluation from 0, say). */
+  min: z.optional(z.number()),
+  /** The most value an entry or adjustment may give (a democratic evaluation up to 100, say). */
+  max: z.optional(z.number()),
 });
 /** A declared fact. */
 export type FactDeclaration = z.output<typeof factDeclarationSchema>;
@@ -61,7 +62,7 @@ export type FactDeclaration = z.output<typeof factDeclarationSchema>;
  * `formula` over facts (see `formula.ts`); points are magnitudes, and a deduction subtracts them.
  * A negative value counts as 0. A veto item fires when its value is above 0.
  */
-export const rubricItemSchema = z.object({
+export const rubricItemSchema = z.strictObject({
   id,
   label: text,
   labels,
@@ -87,7 +88,7 @@ export const rubricItemSchema = z.object({
 export type RubricItem = z.output<typeof rubricItemSchema>;
 
 /** A section of a rubric: items, and optionally a cap on what the section adds or takes away (its subtotal stays within ±cap). */
-export const rubricSectionSchema = z.object({
+export const rubricSectionSchema = z.strictObject({
   id,
   label: text,
   labels,
@@ -98,7 +99,7 @@ export const rubricSectionSchema = z.object({
 export type RubricSection = z.output<typeof rubricSectionSchema>;
 
 /** A grade band: scores from `min` (inclusive) to `max` (exclusive; inclusive for the band that ends at the top of the range). */
-export const gradeBandSchema = z.object({
+export const gradeBandSchema = z.strictObject({
   id,
   label: text,
   labels,
@@ -115,7 +116,7 @@ export type GradeBand = z.output<typeof gradeBandSchema>;
  * `exclude-tied` moves them all down (the quota is never exceeded), `include-tied` keeps them all,
  * `rank` follows the ranking order (fewer deductions, then id).
  */
-export const gradeQuotaSchema = z.object({
+export const gradeQuotaSchema = z.strictObject({
   grade: z.optional(z.string()),
   share: z.number(),
   rounding: z._default(z.enum(['floor', 'round', 'ceil']), 'floor'),
@@ -146,14 +147,14 @@ export const DEFAULT_GRADES: readonly GradeBand[] = [
  *   ] }],
  * });
  */
-export const rubricSchema = z.object({
+export const rubricSchema = z.strictObject({
   id,
   name: text,
   version: z.optional(z.string()),
   /** What the rubric scores. */
   subject: z._default(z.enum(SUBJECT_KINDS), 'cadre'),
   /** The total is kept within this range. */
-  range: z._default(z.object({ min: z.number(), max: z.number() }), { min: 0, max: 100 }),
+  range: z._default(z.strictObject({ min: z.number(), max: z.number() }), { min: 0, max: 100 }),
   /** Facts the records do not provide: manual entries and provided facts. */
   facts: z._default(z.array(factDeclarationSchema), []),
   sections: z.array(rubricSectionSchema).check(z.minLength(1)),
@@ -361,7 +362,7 @@ export const reviewStepSchema = z.object({
   by: z.string(),
   level: z.enum(REVIEW_LEVELS),
   scope: z.string(),
-  at: z.string(),
+  at: timestamp,
   reason: z.optional(z.string()),
   /** The revision the step left the sheet at. */
   revision: z.number(),
@@ -379,6 +380,8 @@ export const sheetReviewSchema = z.object({
   period: periodSchema,
   rubric: z.object({ id: z.string(), version: z.optional(z.string()) }),
   state: z.enum(REVIEW_STATES),
+  /** Who drafted the sheet and when, when `startReview` was told: the first entry of the review's trail. */
+  drafted: z.optional(z.object({ by: z.string(), level: z.enum(REVIEW_LEVELS), scope: z.string(), at: timestamp })),
   sheets: z.array(scoreSheetSchema).check(z.minLength(1)),
   steps: z.array(reviewStepSchema),
 });
@@ -393,7 +396,7 @@ export type SheetReview = z.output<typeof sheetReviewSchema>;
  * // A place without village-level review: townships submit, counties review.
  * reviewSheet(review, request, { hierarchy, rubric, flow: { submit: 'township', review: 'county', approve: 'city', publish: 'city' } });
  */
-export const reviewFlowSchema = z.object({
+export const reviewFlowSchema = z.strictObject({
   submit: z._default(z.enum(REVIEW_LEVELS), 'village'),
   review: z._default(z.enum(REVIEW_LEVELS), 'township'),
   approve: z._default(z.enum(REVIEW_LEVELS), 'county'),

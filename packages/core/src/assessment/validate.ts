@@ -6,6 +6,8 @@ import { AssessmentError, RubricError, type RubricIssue } from './errors.js';
 import { factsOfFormula, parseFormula, type FormulaNode } from './formula.js';
 import { rubricSchema, type FactDeclaration, type Rubric, type RubricInput } from './schema.js';
 import { RECORD_FACT_MAP } from './catalogue.js';
+import { factValueProblem } from './values.js';
+import { recordIssues, type RecordIssue } from '../errors/schema.js';
 
 /** The result of {@link validateRubric}. */
 export type RubricValidation = { ok: true; rubric: Rubric; issues: [] } | { ok: false; rubric: null; issues: RubricIssue[] };
@@ -28,7 +30,8 @@ const VALID = new WeakSet<object>();
 export function validateRubric(input: unknown): RubricValidation {
   if (input !== null && typeof input === 'object' && VALID.has(input)) return { ok: true, rubric: input as Rubric, issues: [] };
   const parsed = rubricSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, rubric: null, issues: parsed.error.issues.map((i) => schemaIssue(input, i.path, i.message)) };
+  // Each field at fault once, with a stable reason (never zod's English message).
+  if (!parsed.success) return { ok: false, rubric: null, issues: recordIssues(parsed.error.issues, input, 'rubric', 0).map((i) => schemaIssue(input, i)) };
   const rubric = parsed.data;
   const issues = checkRubric(rubric);
   if (issues.length > 0) return { ok: false, rubric: null, issues };
@@ -78,6 +81,9 @@ function checkRubric(r: Rubric): RubricIssue[] {
     else if (declared.has(d.name)) add({ code: 'rubric.duplicate-id', field: 'facts', details: { id: d.name } });
     declared.add(d.name);
     known.set(d.name, d.type);
+    // The bounds an entry or adjustment is held to must admit the default, or nothing could stand.
+    if (d.min !== undefined && d.max !== undefined && d.min > d.max) add({ code: 'rubric.fact-range', field: 'facts', details: { fact: d.name, min: d.min, max: d.max } });
+    else if (factValueProblem(d, d.default) !== null) add({ code: 'rubric.fact-default', field: 'facts', details: { fact: d.name, value: d.default } });
   }
 
   const gradeIds = new Set(r.grades.map((g) => g.id));
@@ -168,9 +174,10 @@ function checkRubric(r: Rubric): RubricIssue[] {
   return issues;
 }
 
-/** A zod issue as a rubric issue, naming the section, item or grade by id where the path goes through one. */
-function schemaIssue(input: unknown, path: readonly PropertyKey[], message: string): RubricIssue {
-  const issue: RubricIssue = { code: 'rubric.schema', details: { reason: message } };
+/** A schema issue as a rubric issue, naming the section, item or grade by id where the path goes through one. */
+function schemaIssue(input: unknown, found: RecordIssue): RubricIssue {
+  const path: PropertyKey[] = found.field === '' ? [] : found.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  const issue: RubricIssue = { code: 'rubric.schema', details: { reason: found.reason, value: found.value, ...found.details } };
   const at = (o: unknown, k: PropertyKey): unknown => (o !== null && typeof o === 'object' ? (o as Record<PropertyKey, unknown>)[k] : undefined);
   const idOf = (o: unknown, k: number) => {
     const v = at(o, 'id');
