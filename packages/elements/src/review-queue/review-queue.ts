@@ -201,7 +201,14 @@ export class GualianReviewQueue extends GualianElement {
     const fresh = memo.some((x, i) => x !== this.#memo[i]);
     if (fresh) {
       this.#memo = memo;
-      this.#entries = this.#listEntries(h);
+      try {
+        this.#listProblem = null;
+        this.#entries = this.#listEntries(h);
+      } catch (e) {
+        // A malformed reviewer or flow is refused by the core: say why, list nothing.
+        this.#listProblem = e;
+        this.#entries = [];
+      }
       // A page that replaces its reviews keeps the open one open, as its new record.
       if (this.selected) {
         const key = reviewKey(this.selected);
@@ -238,6 +245,8 @@ export class GualianReviewQueue extends GualianElement {
     }
   }
 
+  #listProblem: unknown = null;
+
   #listEntries(h: Hierarchy | null): QueueEntry[] {
     const reviewer = this.reviewer;
     if (h === null || (reviewer === null && this.show !== 'all')) return [];
@@ -262,6 +271,7 @@ export class GualianReviewQueue extends GualianElement {
     if (h === null) return html`<p class="notice" part="notice">${this.t('ui.reviewQueue.noDivisions')}</p>`;
     if (this.reviewer === null && this.show !== 'all') return html`<p class="notice" part="notice">${this.t('ui.reviewQueue.noReviewer')}</p>`;
     const lang = this.resolvedLang;
+    if (this.#listProblem !== null) return html`<p class="notice" part="notice" role="alert">${describeError(this.#listProblem, lang)}</p>`;
     const words = new RubricWords(this.rubric, lang);
     return html`
       <section class="queue" part="queue" aria-labelledby="title">
