@@ -14,7 +14,20 @@ export function dayNumber(iso: string): number {
   const m = Number(iso.slice(5, 7));
   const d = Number(iso.slice(8, 10));
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return NaN;
-  return Date.UTC(y, m - 1, d) / 86_400_000;
+  return daysFromCivil(y, m, d);
+}
+
+/**
+ * Days since 1970-01-01 of a civil date of the proleptic Gregorian calendar, by whole 400-year
+ * eras (not `Date.UTC`, which reads the years 0–99 as 1900–1999).
+ */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /**
@@ -39,12 +52,12 @@ export function isoDate(day: number): string {
 
 /** The first and last day numbers of a year. @example yearRange(2024); // [19723, 20088] */
 export function yearRange(year: number): [number, number] {
-  return [Date.UTC(year, 0, 1) / 86_400_000, Date.UTC(year, 11, 31) / 86_400_000];
+  return [daysFromCivil(year, 1, 1), daysFromCivil(year, 12, 31)];
 }
 
 /** The first and last day numbers of quarter `q` (0–3) of a year. */
 export function quarterRange(year: number, q: number): [number, number] {
-  return [Date.UTC(year, 3 * q, 1) / 86_400_000, Date.UTC(year, 3 * q + 3, 0) / 86_400_000];
+  return [daysFromCivil(year, 3 * q + 1, 1), daysFromCivil(year, 3 * q + 3, daysInMonth(year, 3 * q + 3))];
 }
 
 /** The quarter (0–3) of a day number. */
@@ -53,5 +66,6 @@ export function quarterOf(day: number): number {
 }
 
 function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m !== 2) return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }
