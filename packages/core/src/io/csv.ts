@@ -27,8 +27,9 @@ export interface CsvOptions {
 
 /**
  * Parse CSV text into records. Blank lines are skipped; line numbers count them. A quote left
- * open (`"abc` with no closing quote, or one that only "closes" in a later row) makes its record
- * `malformed` at its own line, and the lines after it are read as rows of their own.
+ * open (`"abc` with no closing quote, or one that only "closes" in a later row) or followed by
+ * stray text (`"a"b`) makes its record `malformed` at its own line, and the lines after it are
+ * read as rows of their own.
  * @example
  * parseCsv('code,name\n53,"云南省"\n'); // [{ line: 1, fields: ['code', 'name'] }, { line: 2, fields: ['53', '云南省'] }]
  * parseCsv('a,b\n1,"x\n2,y\n')[1]; // { line: 2, fields: ['1', '"x'], malformed: 'quote' }
@@ -43,10 +44,12 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvRecord[] {
     const start = i;
     const startLine = line;
     const fields: string[] = [];
-    // A quoted field that ran over a line end, or whose closing quote is not followed by a
-    // separator: evidence that the quote may really be unclosed.
+    // A quoted field that ran over a line end (with a count of fields unlike the header's, a
+    // quote left open), or whose closing quote is followed by more text (`"a"b`, which no
+    // spreadsheet writes and which may be read more than one way).
     let spanned = false;
     let broken = false;
+    let stray = false;
     for (;;) {
       if (text.charCodeAt(i) === 34 /* " */) {
         let value = '';
@@ -72,11 +75,12 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvRecord[] {
         for (let k = value.indexOf('\n'); k >= 0; k = value.indexOf('\n', k + 1)) newlines++;
         if (newlines > 0) spanned = true;
         line += newlines;
-        // Anything between the closing quote and the separator is kept, as spreadsheets do,
-        // unless the field ran over lines: then the "closing" quote belongs to a later row.
+        // Text between the closing quote and the separator makes the record malformed: the
+        // quote was probably meant as a character, and guessing could shift every later field.
         let j = i;
         while (j < n && text.charCodeAt(j) !== 44 && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
         if (j > i && newlines > 0) broken = true;
+        if (j > i) stray = true;
         fields.push(j > i ? value + text.slice(i, j) : value);
         i = j;
       } else {
@@ -99,7 +103,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvRecord[] {
       line++;
       break;
     }
-    if (broken || (spanned && expected !== undefined && fields.length !== expected)) {
+    if (broken || stray || (spanned && expected !== undefined && fields.length !== expected)) {
       // Take the record back to its own line and go on with the next one.
       let end = start;
       while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;

@@ -17,41 +17,58 @@ export type EncodingOption = TextEncodingName | 'auto';
 export const ENCODING_OPTIONS: readonly EncodingOption[] = ['auto', 'utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-16be'];
 
 /**
- * The most common characters of each legacy encoding, from its own decoder: GB2312's first
- * level (3,755 everyday simplified characters) and Big5's first level (5,401 everyday
- * traditional ones). Bytes read in the wrong encoding land mostly outside these.
+ * The characters each legacy encoding is mostly written in, from its own decoder: GB2312 (the
+ * 6,763 characters and the symbols of mainland text, within GB18030) and Big5's symbols and
+ * first level (5,401 everyday traditional characters). Bytes read in the wrong encoding land
+ * largely outside these.
  */
 let commonSets: { gb18030: Set<string>; big5: Set<string> } | undefined;
 function common(): { gb18030: Set<string>; big5: Set<string> } {
   if (commonSets) return commonSets;
   const gb = new Set<string>();
   const gbDecoder = new TextDecoder('gb18030');
-  for (let lead = 0xb0; lead <= 0xd7; lead++) for (let trail = 0xa1; trail <= 0xfe; trail++) gb.add(gbDecoder.decode(new Uint8Array([lead, trail])));
+  for (let lead = 0xa1; lead <= 0xf7; lead++) {
+    if (lead > 0xa9 && lead < 0xb0) continue;
+    for (let trail = 0xa1; trail <= 0xfe; trail++) gb.add(gbDecoder.decode(new Uint8Array([lead, trail])));
+  }
   const big5 = new Set<string>();
   const big5Decoder = new TextDecoder('big5');
-  for (let lead = 0xa4; lead <= 0xc6; lead++) {
+  for (let lead = 0xa1; lead <= 0xc6; lead++) {
     for (let trail = 0x40; trail <= 0xfe; trail++) if (trail <= 0x7e || trail >= 0xa1) big5.add(big5Decoder.decode(new Uint8Array([lead, trail])));
   }
+  gb.delete('\ufffd');
+  big5.delete('\ufffd');
   commonSets = { gb18030: gb, big5 };
   return commonSets;
 }
 
-/**
- * How plausible a decoding is as Chinese text: the share of its non-ASCII characters that are
- * everyday characters of the encoding (1 for a good reading, about 0.6 or less for a wrong one),
- * and how many non-ASCII characters there were.
- */
-function plausibility(text: string, set: Set<string>): { score: number; count: number } {
+/** The share of a reading's non-ASCII characters that are among an encoding's usual ones. */
+function plausibility(text: string, set: Set<string>): number {
   let count = 0;
   let good = 0;
   for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) continue;
+    if (ch.charCodeAt(0) < 0x80) continue;
     count++;
-    // Everyday characters, and the full-width punctuation and letters staff type.
-    if (set.has(ch) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e) || c === 0x2014 || c === 0x2026 || c === 0x201c || c === 0x201d || c === 0x00b7) good++;
+    if (set.has(ch)) good++;
   }
-  return { score: count === 0 ? 1 : good / count, count };
+  return count === 0 ? 1 : good / count;
+}
+
+/**
+ * Double-byte pairs in the bytes, and how many have a second byte of 0x40–0x7e: about four in
+ * ten in Big5 text, none in GB2312 text.
+ */
+function pairs(bytes: Uint8Array): { count: number; low: number } {
+  let count = 0;
+  let low = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! < 0x81) continue;
+    const trail = bytes[i + 1] ?? 0;
+    count++;
+    if (trail >= 0x40 && trail <= 0x7e) low++;
+    i++;
+  }
+  return { count, low };
 }
 
 /** The decoded text, or null when the bytes are not valid in that encoding. */
@@ -95,12 +112,17 @@ export function decodeText(bytes: Uint8Array, encoding: EncodingOption = 'auto')
   if (big5 === null) return { text: gb!, encoding: 'gb18030' };
   if (gb === null) return { text: big5, encoding: 'big5' };
   const sets = common();
-  const a = plausibility(gb, sets.gb18030);
-  const b = plausibility(big5, sets.big5);
-  // A clear winner: a reading of everyday characters against one that is not. Too few
-  // characters, or two readings alike, and the file is refused rather than guessed.
-  if (a.score >= 0.9 && a.score - b.score >= 0.2) return { text: gb, encoding: 'gb18030' };
-  if (b.score >= 0.9 && b.score - a.score >= 0.2) return { text: big5, encoding: 'big5' };
+  const gbLikely = plausibility(gb, sets.gb18030) >= 0.9;
+  const big5Likely = plausibility(big5, sets.big5) >= 0.9;
+  if (gbLikely && !big5Likely) return { text: gb, encoding: 'gb18030' };
+  if (big5Likely && !gbLikely) return { text: big5, encoding: 'big5' };
+  if (gbLikely && big5Likely) {
+    // Both readings look usual. Big5 text puts a second byte below 0xa1 in about four pairs in
+    // ten, GB2312 text never: ten or more pairs without one are GB18030 (a Big5 text would
+    // have them by chance less than once in a hundred).
+    const { count, low } = pairs(bytes);
+    if (low === 0 && count >= 10) return { text: gb, encoding: 'gb18030' };
+  }
   throw new GualianError('file.encoding-ambiguous');
 }
 
