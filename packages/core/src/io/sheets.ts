@@ -201,6 +201,18 @@ const normalizeHeader = (s: string): string =>
     .toLowerCase()
     .replace(/[\s_\-*/、:：]/g, '');
 
+const aliasIndexes = new Map<SheetKind, Map<string, number>>();
+/** Each accepted header, normalised, and its column (the first that names it). */
+function aliasIndexOf(kind: SheetKind): Map<string, number> {
+  let index = aliasIndexes.get(kind);
+  if (index === undefined) {
+    index = new Map();
+    for (const [k, spec] of SHEET_COLUMNS[kind].entries()) for (const a of spec.aliases) if (!index.has(normalizeHeader(a))) index.set(normalizeHeader(a), k);
+    aliasIndexes.set(kind, index);
+  }
+  return index;
+}
+
 /** A cell of a simple kind, or the reason it is not one. */
 function plainCell(v: unknown, type: FieldType): CellResult {
   if (v === undefined || v === null) return { ok: true, value: '' };
@@ -291,8 +303,7 @@ export async function readSheet<K extends SheetKind>(kind: K, input: string | Ui
     if (k < 0) throw new GualianError('file.column-map', { value: `${header}=${field}`, field, fields: specs.map((s) => s.field).join(', ') });
     mapping.set(normalizeHeader(header), k);
   }
-  const aliasIndex = new Map<string, number>();
-  specs.forEach((s, k) => s.aliases.forEach((a) => aliasIndex.has(normalizeHeader(a)) || aliasIndex.set(normalizeHeader(a), k)));
+  const aliasIndex = aliasIndexOf(kind);
   const match = (header: string): number => {
     const h = normalizeHeader(header);
     return mapping.get(h) ?? aliasIndex.get(h) ?? -1;
@@ -401,7 +412,8 @@ function validate<K extends SheetKind>(kind: K, table: RawTable, source: string,
     if (k >= 0 && positions[k] === -1) positions[k] = i;
     else if (c !== '') notes.push({ code: 'file.column-unknown', column: c, position: i + 1 });
   });
-  if (table.count > 0 || table.header.columns.length > 0) {
+  // JSON records carry their own keys: a key a record lacks is that record's issue, not the file's.
+  if (table.format !== 'json' && (table.count > 0 || table.header.columns.length > 0)) {
     const missing = specs.findIndex((s, k) => s.required && positions[k] === -1);
     if (missing >= 0) {
       const spec = specs[missing]!;

@@ -108,7 +108,8 @@ export function readTable(input: string | readonly unknown[], source: string, is
   const positions = wanted.map((names, k) => {
     const aliases = typeof names === 'string' ? [names] : names;
     const at = lower.findIndex((c) => aliases.some((a) => a.toLowerCase() === c));
-    if (at < 0 && k < required && size > 0) throw new GualianError('file.header', { value: aliases[0]!, aliases: aliases.join(', '), line: 1, header: shorten(columns.join(' | ')), source });
+    // A JSON record carries its own keys: one it lacks is its row's issue, not the file's.
+    if (at < 0 && k < required && size > 0 && !json) throw new GualianError('file.header', { value: aliases[0]!, aliases: aliases.join(', '), line: 1, header: shorten(columns.join(' | ')), source });
     return at < 0 ? undefined : at;
   });
   const names = positions.map((at) => (at === undefined ? undefined : columns[at]));
