@@ -172,7 +172,7 @@ describe('loading division files', function () {
       expect(gb).to.deep.equal({ text: '云南省昭通市', encoding: 'gb18030' });
       const big5 = decodeText(new Uint8Array([0xbb, 0x4f, 0xa5, 0x5f, 0xa5, 0xab, 0xb8, 0x55, 0xb5, 0xd8, 0xb0, 0xcf])); // 臺北市萬華區 in Big5
       expect(big5).to.deep.equal({ text: '臺北市萬華區', encoding: 'big5' });
-      // Two bytes read as 干 (GBK) or 萇 (Big5): no way to tell, so no guess.
+      // Two bytes read as 干 (GBK) or 補 (Big5): no way to tell, so no guess.
       expect(() => decodeText(new Uint8Array([0x61, 0x2c, 0xb8, 0xc9]))).to.throw(GualianError).with.property('code', 'file.encoding-ambiguous');
       expect(decodeText(new Uint8Array([0x61, 0x2c, 0xb8, 0xc9]), 'gb18030').text).to.equal('a,干');
       expect(() => decodeText(new Uint8Array([0xff, 0x00, 0xff]), 'utf-8')).to.throw(GualianError).with.property('code', 'file.encoding-invalid');
