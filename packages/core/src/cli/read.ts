@@ -91,6 +91,7 @@ export interface InputFile<T> {
 
 /** How the command reads its inputs: `--encoding` and `--column` mappings. */
 export interface ReadOptions {
+  /** The encoding of the files that are not UTF-8 (`--encoding`). */
   encoding?: EncodingOption;
   /** Headers mapped to fields, those of this input only. */
   columns?: Readonly<Record<string, string>>;
@@ -115,7 +116,8 @@ export async function readInput<K extends InputKind>(file: string, input: K, opt
   }
   let result;
   try {
-    result = await readSheet(input, bytes, { source: file, mode: 'lenient', format, ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.columns ? { columns: options.columns } : {}) });
+    const encoding = legacyEncoding(bytes, options.encoding);
+    result = await readSheet(input, bytes, { source: file, mode: 'lenient', format, ...(encoding ? { encoding } : {}), ...(options.columns ? { columns: options.columns } : {}) });
   } catch (e) {
     if (e instanceof GualianError) throw new UnusableInput('cli.file.input', { file }, undefined, e);
     throw e;
@@ -125,6 +127,23 @@ export async function readInput<K extends InputKind>(file: string, input: K, opt
   if (read.rows === 0) throw new UnusableInput('cli.file.empty', { file });
   if (read.records.length === 0) throw new UnusableInput('cli.file.novalid', { file, count: read.rows }, issues[0]);
   return read;
+}
+
+/**
+ * The encoding to read a file in: `--encoding` names the encoding of the files that are not
+ * UTF-8 (one export from an old spreadsheet among files saved as UTF-8), so a UTF-8 file, or one
+ * with a byte-order mark, is read as what it is.
+ * @internal
+ */
+export function legacyEncoding(bytes: Uint8Array, encoding: EncodingOption | undefined): EncodingOption | undefined {
+  if (encoding === undefined || encoding === 'auto') return undefined;
+  if ((bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return undefined;
+  } catch {
+    return encoding;
+  }
 }
 
 /**
