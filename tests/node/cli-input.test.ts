@@ -89,6 +89,8 @@ function files(name: string, contents: Record<string, string | Uint8Array>): str
     const mapped = await run(...args, '--column', '在村多久=minutes', '--column', '户=households', '--format', 'json');
     expect(mapped.stderr).to.equal('');
     expect((JSON.parse(mapped.stdout) as { inputs: Array<{ accepted: number }> }).inputs[2]!.accepted).to.equal(1);
+    const text = await run(...files('notes', { 'cadres.csv': '工号,姓名,单位,职级,联系电话\nC1,张三,县法院,处级,138\nC2,李四,县公安局,一般干部,139\n' }));
+    expect(text.stdout).to.contain('未识别的列（已忽略，可用 --column 表头=字段 映射）：联系电话');
     const bad = await run(...args, '--column', '在村多久=duration', '--lang', 'en');
     expect(bad.code).to.equal(2);
     expect(bad.stderr).to.contain('HEADER=FIELD');

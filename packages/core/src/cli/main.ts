@@ -33,6 +33,7 @@ import { columnsFor, readInput } from './read.js';
 import { escapeTerminal } from './terminal.js';
 import { buildReport, type CheckRun } from './report.js';
 import { checkReportJsonSchema } from './report-schema.js';
+import { FileError } from '../io/errors.js';
 
 /** Where the command writes. */
 export interface Io {
@@ -215,7 +216,7 @@ async function readPolicy(file: string): Promise<PairingPolicy> {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new UnusableInput('cli.file.input', { file }, undefined, new GualianError('file.json', { source: file, reason: e instanceof Error ? e.message : String(e) }));
+    throw new UnusableInput('cli.file.input', { file }, undefined, new FileError('file.json', { source: file, reason: e instanceof Error ? e.message : String(e) }));
   }
   try {
     return parseRecord(pairingPolicySchema, json, 'pairing-policy');

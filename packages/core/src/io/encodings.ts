@@ -5,7 +5,7 @@
  * both ways and each reading is scored for plausible Chinese; when neither clearly wins, the file
  * is refused with a reason rather than read into mojibake.
  */
-import { GualianError } from '../errors/index.js';
+import { FileError } from './errors.js';
 
 /** The encodings {@link decodeText} recognises. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
@@ -13,7 +13,11 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | '
 /** The encodings that may be asked for: one of {@link TextEncodingName}, or `auto` (the default) to detect. */
 export type EncodingOption = TextEncodingName | 'auto';
 
-/** Every value of {@link EncodingOption}, for option parsers. */
+/**
+ * Every value of {@link EncodingOption}, for option parsers.
+ * @example
+ * ENCODING_OPTIONS.includes('big5'); // true
+ */
 export const ENCODING_OPTIONS: readonly EncodingOption[] = ['auto', 'utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-16be'];
 
 /**
@@ -84,11 +88,11 @@ function tryDecode(bytes: Uint8Array, encoding: string): string | null {
  * Decode bytes to text, telling which encoding was found. A BOM decides; otherwise UTF-8 is
  * tried strictly first. Bytes that are not UTF-8 are read as GB18030 and as Big5, and the
  * reading with clearly more everyday Chinese characters is kept. When the readings cannot be told
- * apart a {@link GualianError} `file.encoding-ambiguous` is thrown, when no encoding fits
+ * apart a {@link FileError} `file.encoding-ambiguous` is thrown, when no encoding fits
  * `file.encoding`; pass `encoding` to say which it is (bytes not valid in it throw
  * `file.encoding-invalid`).
  * @example
- * decodeText(new Uint8Array([0xd4, 0xc6, 0xc4, 0xcf, 0xca, 0xa1])).text; // '云南省' (GBK bytes)
+ * decodeText(new Uint8Array([0xd4, 0xc6, 0xc4, 0xcf, 0xca, 0xa1, 0xd5, 0xd1, 0xcd, 0xa8, 0xca, 0xd0])).text; // '云南省昭通市' (GBK bytes)
  * decodeText(bytes, 'big5'); // read as Big5, or `file.encoding` if they are not Big5
  */
 export function decodeText(bytes: Uint8Array, encoding: EncodingOption = 'auto'): { text: string; encoding: TextEncodingName } {
@@ -98,7 +102,7 @@ export function decodeText(bytes: Uint8Array, encoding: EncodingOption = 'auto')
     if (encoding === 'utf-16le' && bytes[0] === 0xff && bytes[1] === 0xfe) body = bytes.subarray(2);
     if (encoding === 'utf-16be' && bytes[0] === 0xfe && bytes[1] === 0xff) body = bytes.subarray(2);
     const text = tryDecode(body, encoding);
-    if (text === null) throw new GualianError('file.encoding-invalid', { encoding });
+    if (text === null) throw new FileError('file.encoding-invalid', { encoding });
     return { text, encoding };
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
@@ -108,7 +112,7 @@ export function decodeText(bytes: Uint8Array, encoding: EncodingOption = 'auto')
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
   const gb = tryDecode(bytes, 'gb18030');
   const big5 = tryDecode(bytes, 'big5');
-  if (gb === null && big5 === null) throw new GualianError('file.encoding');
+  if (gb === null && big5 === null) throw new FileError('file.encoding');
   if (big5 === null) return { text: gb!, encoding: 'gb18030' };
   if (gb === null) return { text: big5, encoding: 'big5' };
   const sets = common();
@@ -123,7 +127,7 @@ export function decodeText(bytes: Uint8Array, encoding: EncodingOption = 'auto')
     const { count, low } = pairs(bytes);
     if (low === 0 && count >= 10) return { text: gb, encoding: 'gb18030' };
   }
-  throw new GualianError('file.encoding-ambiguous');
+  throw new FileError('file.encoding-ambiguous');
 }
 
 /** Text as given, or decoded from bytes. @internal */

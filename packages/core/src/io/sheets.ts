@@ -20,10 +20,12 @@ import { parseCsv } from './csv.js';
 import { decodeText, type EncodingOption, type TextEncodingName } from './encodings.js';
 import { isRecord, jsonColumns, jsonRecords, shorten } from './table.js';
 import { DEFAULT_XLSX_LIMITS, isZip, readWorkbookRows, type XlsxLimits } from './xlsx.js';
+import { FileError } from './errors.js';
 
 export { parseActivities, parseCodeCell, parseDate, parseRank, parseRole, type CellResult } from './cells.js';
 export { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx.js';
 export { ENCODING_OPTIONS, decodeText, type EncodingOption, type TextEncodingName } from './encodings.js';
+export { FileError, type FileErrorCode } from './errors.js';
 
 /** The three spreadsheets of the 包掛聯 check. */
 export type SheetKind = 'cadres' | 'pairings' | 'visits';
@@ -151,12 +153,6 @@ export interface SheetResult<T> {
 }
 
 /**
- * A file that cannot be read at all (unknown format, encoding, a required column missing, a
- * workbook over its limits, a bad column mapping).
- */
-export type SheetErrorCode = Extract<ErrorCode, `file.${string}`>;
-
-/**
  * Rows refused in `strict` mode: lists every issue, not just the first; no record was used.
  * @example
  * try {
@@ -175,7 +171,7 @@ export class SheetRowsError extends GualianError {
     super('file.sheet-rejected', { source, count: new Set(issues.map((i) => i.line)).size, first: issues[0] ? describeSheetIssue(issues[0], 'en') : '' });
   }
   override describe(lang: Lang = 'zh-Hans'): string {
-    return new GualianError('file.sheet-rejected', { ...this.details, first: this.issues[0] ? describeSheetIssue(this.issues[0], lang) : '' }).describe(lang);
+    return new FileError('file.sheet-rejected', { ...this.details, first: this.issues[0] ? describeSheetIssue(this.issues[0], lang) : '' }).describe(lang);
   }
 }
 
@@ -300,7 +296,7 @@ export async function readSheet<K extends SheetKind>(kind: K, input: string | Ui
   const mapping = new Map<string, number>();
   for (const [header, field] of Object.entries(options.columns ?? {})) {
     const k = specs.findIndex((s) => s.field === field);
-    if (k < 0) throw new GualianError('file.column-map', { value: `${header}=${field}`, field, fields: specs.map((s) => s.field).join(', ') });
+    if (k < 0) throw new FileError('file.column-map', { value: `${header}=${field}`, field, fields: specs.map((s) => s.field).join(', ') });
     mapping.set(normalizeHeader(header), k);
   }
   const aliasIndex = aliasIndexOf(kind);
@@ -319,7 +315,7 @@ async function rawTable(input: string | Uint8Array | ArrayBuffer | readonly unkn
     const rows = await readWorkbookRows(bytes, source, { ...DEFAULT_XLSX_LIMITS, ...options.limits });
     return splitRows(rows, 'xlsx', null, match);
   }
-  if (options.format === 'xlsx') throw new GualianError('file.kind', { source });
+  if (options.format === 'xlsx') throw new FileError('file.kind', { source });
   let text: string;
   let encoding: TextEncodingName | null = null;
   if (typeof bytes === 'string') text = bytes.charCodeAt(0) === 0xfeff ? bytes.slice(1) : bytes;
@@ -327,7 +323,7 @@ async function rawTable(input: string | Uint8Array | ArrayBuffer | readonly unkn
     try {
       ({ text, encoding } = decodeText(bytes as Uint8Array, options.encoding));
     } catch (e) {
-      if (e instanceof GualianError) throw new GualianError(e.code, { ...e.details, source });
+      if (e instanceof FileError) throw new FileError(e.code, { ...e.details, source });
       throw e;
     }
   }
@@ -417,7 +413,7 @@ function validate<K extends SheetKind>(kind: K, table: RawTable, source: string,
     const missing = specs.findIndex((s, k) => s.required && positions[k] === -1);
     if (missing >= 0) {
       const spec = specs[missing]!;
-      throw new GualianError('file.header', { value: spec.field, aliases: spec.aliases.join(', '), line: table.header.line, header: shorten(table.header.columns.join(' | ')), source });
+      throw new FileError('file.header', { value: spec.field, aliases: spec.aliases.join(', '), line: table.header.line, header: shorten(table.header.columns.join(' | ')), source });
     }
   }
   const schema = SCHEMAS[kind] as unknown as z.ZodMiniType<SheetRecords[K]>;

@@ -2,8 +2,9 @@
  * Tables from CSV (with a header row) or from a JSON array of objects, with the line number of
  * every row, read by column position so a national file costs no object per row.
  */
-import { GualianError, type RowIssue } from '../errors/index.js';
+import type { RowIssue } from '../errors/index.js';
 import { parseCsv } from './csv.js';
+import { FileError } from './errors.js';
 
 /**
  * A table: its columns, the positions of the columns asked for, and its rows, read by index. A
@@ -35,9 +36,9 @@ export function jsonRecords(input: string | readonly unknown[], source: string):
   try {
     parsed = JSON.parse(input);
   } catch (e) {
-    throw new GualianError('file.json', { source, reason: e instanceof Error ? e.message : String(e) });
+    throw new FileError('file.json', { source, reason: e instanceof Error ? e.message : String(e) });
   }
-  if (!Array.isArray(parsed)) throw new GualianError('file.json', { source, reason: 'not an array of records' });
+  if (!Array.isArray(parsed)) throw new FileError('file.json', { source, reason: 'not an array of records' });
   return parsed;
 }
 
@@ -109,7 +110,7 @@ export function readTable(input: string | readonly unknown[], source: string, is
     const aliases = typeof names === 'string' ? [names] : names;
     const at = lower.findIndex((c) => aliases.some((a) => a.toLowerCase() === c));
     // A JSON record carries its own keys: one it lacks is its row's issue, not the file's.
-    if (at < 0 && k < required && size > 0 && !json) throw new GualianError('file.header', { value: aliases[0]!, aliases: aliases.join(', '), line: 1, header: shorten(columns.join(' | ')), source });
+    if (at < 0 && k < required && size > 0 && !json) throw new FileError('file.header', { value: aliases[0]!, aliases: aliases.join(', '), line: 1, header: shorten(columns.join(' | ')), source });
     return at < 0 ? undefined : at;
   });
   const names = positions.map((at) => (at === undefined ? undefined : columns[at]));

@@ -5,7 +5,7 @@
  * {@link XlsxLimits} before exceljs sees it: the file, the declared size of every part, the
  * actual inflated size (declared sizes can lie), then the sheet's rows and columns.
  */
-import { GualianError } from '../errors/index.js';
+import { FileError } from './errors.js';
 
 /** How big a workbook may be. Each limit exceeded is a `file.xlsx-limit` error naming it. */
 export interface XlsxLimits {
@@ -32,12 +32,12 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-function limitError(source: string, limit: keyof XlsxLimits, value: number, max: number): GualianError {
-  return new GualianError('file.xlsx-limit', { source, limit, value, max });
+function limitError(source: string, limit: keyof XlsxLimits, value: number, max: number): FileError {
+  return new FileError('file.xlsx-limit', { source, limit, value, max });
 }
 
-function notWorkbook(source: string, reason: string): GualianError {
-  return new GualianError('file.xlsx', { source, reason });
+function notWorkbook(source: string, reason: string): FileError {
+  return new FileError('file.xlsx', { source, reason });
 }
 
 /** Check an archive's sizes, declared and actual, without holding any part inflated. @internal */
