@@ -21,9 +21,10 @@ export type EncodingOption = TextEncodingName | 'auto';
 export const ENCODING_OPTIONS: readonly EncodingOption[] = ['auto', 'utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-16be'];
 
 /**
- * The characters each legacy encoding is mostly written in, from its own decoder: GB2312 (the
- * 6,763 characters and the symbols of mainland text, within GB18030) and Big5's symbols and
- * first level (5,401 everyday traditional characters). Bytes read in the wrong encoding land
+ * The characters each legacy encoding is mostly written in, from its own decoder: GB2312's
+ * 6,763 characters with its punctuation and full-width forms (mainland text, within GB18030),
+ * and Big5's punctuation, full-width forms and first level (5,401 everyday traditional
+ * characters). Bytes read in the wrong encoding land
  * largely outside these.
  */
 let commonSets: { gb18030: Set<string>; big5: Set<string> } | undefined;
@@ -32,12 +33,16 @@ function common(): { gb18030: Set<string>; big5: Set<string> } {
   const gb = new Set<string>();
   const gbDecoder = new TextDecoder('gb18030');
   for (let lead = 0xa1; lead <= 0xf7; lead++) {
-    if (lead > 0xa9 && lead < 0xb0) continue;
+    // Punctuation (row 1), full-width letters and digits (row 3) and the characters (rows 16–87);
+    // not kana, Greek, Cyrillic or box drawing, which wrongly read Big5 bytes land in.
+    if (lead === 0xa2 || (lead > 0xa3 && lead < 0xb0)) continue;
     for (let trail = 0xa1; trail <= 0xfe; trail++) gb.add(gbDecoder.decode(new Uint8Array([lead, trail])));
   }
   const big5 = new Set<string>();
   const big5Decoder = new TextDecoder('big5');
   for (let lead = 0xa1; lead <= 0xc6; lead++) {
+    // Punctuation and full-width forms (A1–A2), then the characters; not bopomofo and Greek (A3).
+    if (lead === 0xa3) continue;
     for (let trail = 0x40; trail <= 0xfe; trail++) if (trail <= 0x7e || trail >= 0xa1) big5.add(big5Decoder.decode(new Uint8Array([lead, trail])));
   }
   gb.delete('\ufffd');
@@ -109,23 +114,32 @@ export function decodeText(bytes: Uint8Array, encoding: EncodingOption = 'auto')
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const utf8 = tryDecode(bytes, 'utf-8');
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  // Valid UTF-8 with Chinese in it, or with nothing but ASCII, is UTF-8. A short GB18030 or
+  // Big5 text can be valid UTF-8 by chance (Big5 羅, is the bytes of UTF-8 ù,): then, without a
+  // single Chinese character to show for it, UTF-8 is only kept when no legacy reading is likely.
+  if (utf8 !== null && (!/[^\u0000-\u007f]/.test(utf8) || /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(utf8))) return { text: utf8, encoding: 'utf-8' };
   const gb = tryDecode(bytes, 'gb18030');
   const big5 = tryDecode(bytes, 'big5');
+  const sets = common();
+  const gbLikely = gb !== null && plausibility(gb, sets.gb18030) >= 0.9;
+  const big5Likely = big5 !== null && plausibility(big5, sets.big5) >= 0.9;
+  if (utf8 !== null) {
+    if (gbLikely || big5Likely) throw new FileError('file.encoding-ambiguous');
+    return { text: utf8, encoding: 'utf-8' };
+  }
   if (gb === null && big5 === null) throw new FileError('file.encoding');
   if (big5 === null) return { text: gb!, encoding: 'gb18030' };
   if (gb === null) return { text: big5, encoding: 'big5' };
-  const sets = common();
-  const gbLikely = plausibility(gb, sets.gb18030) >= 0.9;
-  const big5Likely = plausibility(big5, sets.big5) >= 0.9;
+  // (Here both readings exist: the bytes are valid in both encodings.)
   if (gbLikely && !big5Likely) return { text: gb, encoding: 'gb18030' };
   if (big5Likely && !gbLikely) return { text: big5, encoding: 'big5' };
   if (gbLikely && big5Likely) {
     // Both readings look usual. Big5 text puts a second byte below 0xa1 in about four pairs in
-    // ten, GB2312 text never: ten or more pairs without one are GB18030 (a Big5 text would
-    // have them by chance less than once in a hundred).
+    // ten, GB2312 text never: sixteen or more pairs without one are GB18030 (a Big5 text
+    // whose every pair also reads as a usual GB2312 character has them far less than once in
+    // ten thousand).
     const { count, low } = pairs(bytes);
-    if (low === 0 && count >= 10) return { text: gb, encoding: 'gb18030' };
+    if (low === 0 && count >= 16) return { text: gb, encoding: 'gb18030' };
   }
   throw new FileError('file.encoding-ambiguous');
 }
