@@ -77,6 +77,9 @@ describe('spreadsheet readers (@gualian/core/sheets)', () => {
     const cadres = await readCadres('干部姓名,人员编号,派出单位,身份/职务级别,联系电话\n张三,C1,县法院,处级,13800000000\n');
     expect(cadres.records).to.deep.equal([{ id: 'C1', name: '张三', unit: '县法院', rank: 'divisional' }]);
     expect(cadres.notes).to.deep.equal([{ code: 'file.column-unknown', column: '联系电话', position: 5 }]);
+    const twice = await readCadres('工号,干部编号,姓名,单位,职级\nC1,X9,张三,县法院,处级\n');
+    expect(twice.records[0]!.id).to.equal('C1');
+    expect(twice.notes).to.deep.equal([{ code: 'file.column-duplicate', column: '干部编号', position: 2, field: 'id' }]);
     const pairings = await readPairings('干部编号,挂联方式,挂联村\nC1,挂村,530621100201\n');
     expect(pairings.records).to.deep.equal([{ cadreId: 'C1', role: 'village', code: '530621100201' }]);
     const visits = await readVisits('干部编号,村（社区）代码,走访时间,走访时长【分钟】,入户户数,开展工作\nC1,530621100201,2024/3/1,90,3,普法送法\n', { source: 'v.csv' });

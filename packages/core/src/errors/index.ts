@@ -42,6 +42,7 @@ export const FOUNDATION_ERROR_CODES = [
   'file.empty',
   'file.column-map',
   'file.column-unknown',
+  'file.column-duplicate',
   'file.sheet-rejected',
   'input.rank',
   'input.role',

@@ -61,6 +61,7 @@ export const messages: Record<keyof typeof reference, string> = {
   'error.file.empty': '{source}: no data rows',
   'error.file.column-map': 'column mapping "{value}" is not valid: there is no field "{field}" (fields: {fields})',
   'error.file.column-unknown': 'column "{value}" (column {position}) is not recognised and was ignored',
+  'error.file.column-duplicate': 'column "{value}" (column {position}) is a second "{field}" column and was ignored',
   'error.file.sheet-rejected': '{source} has {count} bad rows and was not used; first: {first}',
   'error.input.rank': 'rank "{value}" is not recognised (prefectural, divisional, staff, or 厅级, 处级, 一般干部)',
   'error.input.role': 'pairing type "{value}" is not recognised (county-lead, township-lead, village, or 包县, 包乡, 挂村)',

@@ -59,6 +59,7 @@ export const messages = {
   'error.file.empty': '{source}：没有数据行',
   'error.file.column-map': '列映射“{value}”无效：没有字段“{field}”（可用：{fields}）',
   'error.file.column-unknown': '列“{value}”（第 {position} 列）未识别，已忽略',
+  'error.file.column-duplicate': '列“{value}”（第 {position} 列）与前面的列同为“{field}”，已忽略',
   'error.file.sheet-rejected': '{source} 有 {count} 行无效，整个文件未采用；第一处：{first}',
   'error.input.rank': '职级“{value}”无法识别（可用：厅级、处级、一般干部，或 prefectural、divisional、staff）',
   'error.input.role': '挂联类型“{value}”无法识别（可用：包县、包乡、挂村，或 county-lead、township-lead、village）',

@@ -61,6 +61,7 @@ export const messages: Record<keyof typeof reference, string> = {
   'error.file.empty': '{source}：沒有資料列',
   'error.file.column-map': '欄對應「{value}」無效：沒有欄位「{field}」（可用：{fields}）',
   'error.file.column-unknown': '欄「{value}」（第 {position} 欄）未識別，已忽略',
+  'error.file.column-duplicate': '欄「{value}」（第 {position} 欄）與前面的欄同為「{field}」，已忽略',
   'error.file.sheet-rejected': '{source} 有 {count} 列無效，整個檔案未採用；第一處：{first}',
   'error.input.rank': '職級「{value}」無法識別（可用：廳級、處級、一般幹部，或 prefectural、divisional、staff）',
   'error.input.role': '掛聯類型「{value}」無法識別（可用：包縣、包鄉、掛村，或 county-lead、township-lead、village）',

@@ -124,13 +124,18 @@ export interface SheetIssue extends RowIssue {
   column: string;
 }
 
-/** Something worth saying about a file that loses no row: a column that was not recognised. */
+/**
+ * Something worth saying about a file that loses no row: a column that was not recognised, or
+ * a second column for a field already read (the first one is read).
+ */
 export interface SheetNote {
-  code: 'file.column-unknown';
+  code: 'file.column-unknown' | 'file.column-duplicate';
   /** The header as written. */
   column: string;
   /** Its position, from 1. */
   position: number;
+  /** The field, for a duplicate. */
+  field?: string;
 }
 
 /** What a reader returns: the records with the line of each, the issues of the rows refused, and notes. */
@@ -406,6 +411,7 @@ function validate<K extends SheetKind>(kind: K, table: RawTable, source: string,
   table.header.columns.forEach((c, i) => {
     const k = c === '' ? -1 : match(c);
     if (k >= 0 && positions[k] === -1) positions[k] = i;
+    else if (k >= 0) notes.push({ code: 'file.column-duplicate', column: c, position: i + 1, field: specs[k]!.field });
     else if (c !== '') notes.push({ code: 'file.column-unknown', column: c, position: i + 1 });
   });
   // JSON records carry their own keys: a key a record lacks is that record's issue, not the file's.
