@@ -296,6 +296,9 @@ function recognised(cells: readonly unknown[], match: (header: string) => number
  * const { records, issues, notes } = await readSheet('visits', upload, { source: file.name, mode: 'lenient' });
  */
 export async function readSheet<K extends SheetKind>(kind: K, input: string | Uint8Array | ArrayBuffer | readonly unknown[], options: SheetOptions = {}): Promise<SheetResult<SheetRecords[K]>> {
+  // Callers from plain JavaScript get a typed error for a wrong kind or mode, not a TypeError.
+  if (!Object.hasOwn(SHEET_COLUMNS, kind)) throw new GualianError('value.enum', { value: String(kind), options: Object.keys(SHEET_COLUMNS).join(', ') });
+  if (options.mode !== undefined && options.mode !== 'strict' && options.mode !== 'lenient') throw new GualianError('value.enum', { value: String(options.mode), options: 'strict, lenient' });
   const source = options.source ?? 'input';
   const specs = SHEET_COLUMNS[kind];
   const mapping = new Map<string, number>();
