@@ -43,7 +43,7 @@ const external = (id) => /^(node:|exceljs$|write-excel-file|lit|@lit\/|@lit-labs
 
 export default [
   {
-    input: { index: 'packages/core/src/index.ts', pairing: 'packages/core/src/pairing/index.ts', assessment: 'packages/core/src/assessment/index.ts', planner: 'packages/core/src/planner.ts', inspection: 'packages/core/src/inspection.ts', disputes: 'packages/core/src/disputes/index.ts', demo: 'packages/core/src/demo/index.ts', cli: 'packages/core/src/cli/main.ts' },
+    input: { index: 'packages/core/src/index.ts', pairing: 'packages/core/src/pairing/index.ts', assessment: 'packages/core/src/assessment/index.ts', planner: 'packages/core/src/planner.ts', inspection: 'packages/core/src/inspection.ts', disputes: 'packages/core/src/disputes/index.ts', demo: 'packages/core/src/demo/index.ts', sheets: 'packages/core/src/io/sheets.ts', cli: 'packages/core/src/cli/main.ts' },
     external,
     output: { dir: 'packages/core/dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins: [cleanDir('packages/core/dist/chunks'), nodeResolve(), ts('es2022'), gzipReport()],

@@ -7,13 +7,13 @@
  */
 import { expect } from 'chai';
 import type ExcelJSType from 'exceljs';
-import type { Sheet } from '../../packages/core/src/cli/read.js';
 
 const inNode = typeof window === 'undefined';
 const load = (specifier: string): Promise<unknown> => import(/* @vite-ignore */ specifier);
 
 let R: typeof import('../../packages/core/src/cli/read.js');
 let D: typeof import('../../packages/core/src/cli/divisions.js');
+let S: typeof import('../../packages/core/src/io/sheets.js');
 let fs: typeof import('node:fs');
 let tmpdir: typeof import('node:os').tmpdir;
 let join: typeof import('node:path').join;
@@ -23,9 +23,10 @@ let iconv: typeof import('iconv-lite');
 (inNode ? describe : describe.skip)('gualian check: reading spreadsheet values', function () {
   this.timeout(60_000);
   before(async () => {
-    const [read, divisions, fsModule, os, path, excel, iconvModule] = await Promise.all(
-      ['../../packages/core/src/cli/read.js', '../../packages/core/src/cli/divisions.js', 'node:fs', 'node:os', 'node:path', 'exceljs', 'iconv-lite'].map(load),
+    const [read, divisions, fsModule, os, path, excel, iconvModule, sheets] = await Promise.all(
+      ['../../packages/core/src/cli/read.js', '../../packages/core/src/cli/divisions.js', 'node:fs', 'node:os', 'node:path', 'exceljs', 'iconv-lite', '../../packages/core/src/io/sheets.js'].map(load),
     );
+    S = sheets as typeof S;
     R = read as typeof R;
     D = divisions as typeof D;
     fs = fsModule as typeof fs;
@@ -70,47 +71,29 @@ let iconv: typeof import('iconv-lite');
     expect(R.parseActivities('普法送法、走访')).to.deep.equal({ ok: false, code: 'input.activity', details: { item: '走访' } });
   });
 
-  it('matches headers whatever their width, case and spacing, and keeps line numbers', () => {
-    const sheet: Sheet = {
-      file: 'v.csv',
-      format: 'csv',
-      encoding: 'utf-8',
-      columns: ['编号', ' 干部编号 ', '村代码', '日期', '时长（分钟）', '入户数', '工作内容'],
-      rows: [
-        { line: 2, values: ['a', 'C1', '530621100201', '2024/1/2', '90', '3', '普法送法'] },
-        { line: 3, values: ['', 'C1', '530621100201', '2024/1/3', '90', '3', ''] },
-        { line: 5, values: ['c', 'C1', '53062110020', '2024/1/4', '90', '3', ''] },
-      ],
-      issues: [],
-    };
-    const read = R.validateSheet(sheet, 'visits');
+  it('matches headers whatever their width, case and spacing, and keeps line numbers', async () => {
+    const text = '编号, 干部编号 ,村代码,日期,时长（分钟）,入户数,工作内容\na,C1,530621100201,2024/1/2,90,3,普法送法\n,C1,530621100201,2024/1/3,90,3,\n\nc,C1,53062110020,2024/1/4,90,3,\n';
+    const read = await S.readVisits(text, { source: 'v.csv', mode: 'lenient' });
     expect(read.records.map((v) => v.id)).to.deep.equal(['a', 'v.csv#3']);
     expect(read.lines).to.deep.equal([2, 3]);
-    expect(read.issues).to.deep.equal([{ file: 'v.csv', input: 'visits', line: 5, field: 'villageCode', column: '村代码', code: 'code.format', value: '53062110020' }]);
+    expect(read.issues).to.deep.equal([{ line: 5, field: 'villageCode', column: '村代码', reason: 'code.format', value: '53062110020', source: 'v.csv' }]);
   });
 
   it('skips title rows above the header, in CSV and .xlsx, keeping the file’s line numbers', async () => {
-    const dir = fs.mkdtempSync(join(tmpdir(), 'gualian-read-'));
-    try {
-      const isHeader = R.headerOf(R.COLUMNS.cadres);
-      fs.writeFileSync(join(dir, 'c.csv'), iconv.encode('2024年挂联干部名单,,,\r\n,,,\r\n工号,姓名,单位,职级\r\nC1,张三,法院,处级\r\nC2,李四,公安,科长\r\n', 'gb18030'));
-      const fromCsv = R.validateSheet(await R.readSheet(join(dir, 'c.csv'), isHeader), 'cadres');
-      expect(fromCsv.records.map((c) => [c.id, c.rank])).to.deep.equal([['C1', 'divisional']]);
-      expect(fromCsv.lines).to.deep.equal([4]);
-      expect(fromCsv.issues.map((i) => [i.line, i.column, i.code])).to.deep.equal([[5, '职级', 'input.rank']]);
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('名单');
-      ws.addRow(['2024年挂联干部名单']);
-      ws.addRow([]);
-      ws.addRow(['编号', '姓名', '单位', '职级', '住址代码']);
-      ws.addRow([1001, '张三', '法院', '厅级', 530621]);
-      await wb.xlsx.writeFile(join(dir, 'c.xlsx'));
-      const fromXlsx = R.validateSheet(await R.readSheet(join(dir, 'c.xlsx'), isHeader), 'cadres');
-      expect(fromXlsx.records).to.deep.equal([{ id: '1001', name: '张三', unit: '法院', rank: 'prefectural', homeCode: '530621' }]);
-      expect(fromXlsx.lines).to.deep.equal([4]);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const csv = iconv.encode('2024年挂联干部名单,,,\r\n,,,\r\n工号,姓名,单位,职级\r\nC1,张三,法院,处级\r\nC2,李四,公安,科长\r\n', 'gb18030');
+    const fromCsv = await S.readCadres(new Uint8Array(csv), { source: 'c.csv', mode: 'lenient', encoding: 'gb18030' });
+    expect(fromCsv.records.map((c) => [c.id, c.rank])).to.deep.equal([['C1', 'divisional']]);
+    expect(fromCsv.lines).to.deep.equal([4]);
+    expect(fromCsv.issues.map((i) => [i.line, i.column, i.reason])).to.deep.equal([[5, '职级', 'input.rank']]);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名单');
+    ws.addRow(['2024年挂联干部名单']);
+    ws.addRow([]);
+    ws.addRow(['编号', '姓名', '单位', '职级', '住址代码']);
+    ws.addRow([1001, '张三', '法院', '厅级', 530621]);
+    const fromXlsx = await S.readCadres(new Uint8Array(await wb.xlsx.writeBuffer()), { source: 'c.xlsx' });
+    expect(fromXlsx.records).to.deep.equal([{ id: '1001', name: '张三', unit: '法院', rank: 'prefectural', homeCode: '530621' }]);
+    expect(fromXlsx.lines).to.deep.equal([4]);
   });
 
   it('infers the scope as the nearest division holding every pairing', () => {

@@ -313,7 +313,7 @@ const facts = (r: Pick<CoverageReport, 'totals' | 'divisions'> & { violations: R
       [11, ['abc', 'minutes', 'input.integer']],
       [16, ['走访;law-class', 'activities', 'input.activity']],
       [21, ['5.30622E+11', 'villageCode', 'input.scientific']],
-      [26, ['2000', 'minutes', 'input.range']],
+      [26, ['2000', 'minutes', 'value.too-big']],
     ]);
     const visitRow = (v: Visit, line: number): unknown[] => {
       const row: unknown[] = [v.id, v.cadreId, v.villageCode, v.date, v.minutes, v.households, v.activities.join(';'), v.notes];

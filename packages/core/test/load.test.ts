@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DivisionFileError, decodeText, describeIssue, loadChinaDivision, loadDivisionTable, parseCsv } from '../src/index.js';
+import { DivisionFileError, GualianError, decodeText, describeError, describeIssue, loadChinaDivision, loadDivisionTable, parseCsv } from '../src/index.js';
 import { edition, readRepoFile } from '../../../tests/fixtures/data.js';
 
 describe('loading division files', function () {
@@ -91,5 +91,92 @@ describe('loading division files', function () {
     ]);
     expect(hierarchy.countsByLevel('5306').county).to.equal(10);
     expect(hierarchy.has('530621')).to.equal(true);
+  });
+
+  describe('nothing lost without a word (issue 11)', () => {
+    const GRIDS = 'code,name,parentCode,level,type\n';
+
+    it('reports an unclosed quote at its line and reads the lines after it (lenient and strict)', async () => {
+      const zhaotong = (await edition('2023')).subtree('5306');
+      const text = `${GRIDS}530602001001-001,"好网格,530602001001,grid,rural\n530602001001-002,网格二,530602001001,grid,rural\n530602001001-003,"多\n行",530602001001,grid,rural\n`;
+      const { issues, accepted } = loadDivisionTable(text, { base: zhaotong, mode: 'lenient' });
+      // Line 3 is kept; the quoted name over lines 4–5 is read as one cell (and refused as a
+      // name, which may not hold a line break), not as an unclosed quote.
+      expect(issues.map((i) => [i.line, i.field, i.reason])).to.deep.equal([[2, '*', 'row.quote'], [4, 'name', 'row.name']]);
+      expect(accepted).to.equal(1);
+      try {
+        loadDivisionTable(text, { base: zhaotong });
+        expect.fail('strict mode should refuse the file');
+      } catch (e) {
+        expect(e).to.be.instanceOf(DivisionFileError);
+        expect((e as DivisionFileError).issues.map((i) => [i.line, i.reason])).to.deep.equal([[2, 'row.quote'], [4, 'row.name']]);
+        expect(describeError(e, 'zh-Hans')).to.contain('引号没有闭合');
+      }
+    });
+
+    it('a quote that "closes" in a later row costs its own row only', () => {
+      const rows = parseCsv('a,b\n1,"bad\n2,"ok"\n3,x\n');
+      expect(rows.map((r) => [r.line, r.malformed ?? null])).to.deep.equal([[1, null], [2, 'quote'], [3, null], [4, null]]);
+      expect(rows[2]!.fields).to.deep.equal(['2', 'ok']);
+    });
+
+    it('reads JSON columns from every record, not the first one only', async () => {
+      const zhaotong = (await edition('2023')).subtree('5306');
+      const village = zhaotong.descendantsOf('530602', 'village')[0]!.code;
+      const records = [
+        { code: `${village}-001`, name: '一网格', parentCode: village },
+        { code: `${village}-002`, name: '二网格', parentCode: village, type: '火星' },
+      ];
+      const { issues } = loadDivisionTable(records, { base: zhaotong, mode: 'lenient' });
+      expect(issues.map((i) => [i.line, i.field, i.reason])).to.deep.equal([[2, 'type', 'row.type']]);
+    });
+
+    it('reports cells of the wrong kind and entries that are not records, never crashing', async () => {
+      const zhaotong = (await edition('2023')).subtree('5306');
+      const village = zhaotong.descendantsOf('530602', 'village')[0]!.code;
+      let deep: unknown = [];
+      for (let i = 0; i < 100_000; i++) deep = [deep];
+      const records = [
+        { code: `${village}-001`, name: { zh: '一网格' }, parentCode: village },
+        { code: deep, name: '二网格', parentCode: village },
+        'not a record',
+        null,
+        { code: `${village}-003`, name: 'x'.repeat(100_000), parentCode: village },
+        { code: `${village}-004`, name: '四网格', parentCode: village },
+      ] as unknown as Record<string, unknown>[];
+      const { issues, accepted } = loadDivisionTable(records, { base: zhaotong, mode: 'lenient' });
+      expect(issues.map((i) => [i.line, i.field, i.reason])).to.deep.equal([
+        [1, 'name', 'row.cell'],
+        [2, 'code', 'row.cell'],
+        [3, '*', 'row.object'],
+        [4, '*', 'row.object'],
+        [5, 'name', 'row.too-long'],
+      ]);
+      expect(accepted).to.equal(1);
+      expect(() => loadDivisionTable('{"a":1}')).to.throw(GualianError).with.property('code', 'file.json');
+    });
+
+    it('names the missing column and shows the header that was read', () => {
+      try {
+        loadDivisionTable('区划,名称\n53,云南省\n');
+        expect.fail('should throw');
+      } catch (e) {
+        expect(e).to.be.instanceOf(GualianError);
+        expect((e as GualianError).code).to.equal('file.header');
+        expect(describeError(e, 'en')).to.equal('the header lacks the required column "code" (accepted names: code, 代码, 编码, 区划代码, 统计用区划代码, 編碼, 代碼); the header read (line 1): 区划 | 名称');
+      }
+    });
+
+    it('detects GB18030 and Big5, and refuses bytes it cannot tell apart instead of garbling them', () => {
+      const gb = decodeText(new Uint8Array([0xd4, 0xc6, 0xc4, 0xcf, 0xca, 0xa1, 0xd5, 0xd1, 0xcd, 0xa8, 0xca, 0xd0])); // 云南省昭通市 in GBK
+      expect(gb).to.deep.equal({ text: '云南省昭通市', encoding: 'gb18030' });
+      const big5 = decodeText(new Uint8Array([0xbb, 0x4f, 0xa5, 0x5f, 0xa5, 0xab, 0xb8, 0x55, 0xb5, 0xd8, 0xb0, 0xcf])); // 臺北市萬華區 in Big5
+      expect(big5).to.deep.equal({ text: '臺北市萬華區', encoding: 'big5' });
+      // Two bytes read as 干 (GBK) or 補 (Big5): no way to tell, so no guess.
+      expect(() => decodeText(new Uint8Array([0x61, 0x2c, 0xb8, 0xc9]))).to.throw(GualianError).with.property('code', 'file.encoding-ambiguous');
+      expect(decodeText(new Uint8Array([0x61, 0x2c, 0xb8, 0xc9]), 'gb18030').text).to.equal('a,干');
+      expect(() => decodeText(new Uint8Array([0xff, 0x00, 0xff]), 'utf-8')).to.throw(GualianError).with.property('code', 'file.encoding-invalid');
+      expect(loadDivisionTable(new Uint8Array([...new TextEncoder().encode('code,name\n'), 0x35, 0x33, 0x2c, 0xd4, 0xc6, 0xc4, 0xcf, 0xca, 0xa1, 0x0a]), { encoding: 'gb18030' }).hierarchy.get('53')?.name).to.equal('云南省');
+    });
   });
 });

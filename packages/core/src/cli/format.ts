@@ -21,7 +21,9 @@ function scopeText(report: CheckReport): string {
 }
 
 function fileLine(report: CheckReport, input: CheckReport['inputs'][number]): string {
-  return `${t(`input.${input.input}`, report.lang)} ${t('text.input', report.lang, { file: input.file, rows: input.rows, accepted: input.accepted, rejected: input.rejected })}`;
+  const line = `${t(`input.${input.input}`, report.lang)} ${t('text.input', report.lang, { file: input.file, rows: input.rows, accepted: input.accepted, rejected: input.rejected })}`;
+  const unknown = input.unrecognisedColumns ?? [];
+  return unknown.length === 0 ? line : `${line}\n    ${t('text.input.unrecognised', report.lang, { columns: unknown.join(report.lang === 'en' ? ', ' : '、') })}`;
 }
 
 /** Violations grouped by code: errors first, then warnings, each in the core's code order. */

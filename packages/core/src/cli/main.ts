@@ -15,7 +15,10 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
-import { DivisionCodeError } from '../errors/index.js';
+import { DivisionCodeError, GualianError, describeError } from '../errors/index.js';
+import { parseRecord } from '../errors/schema.js';
+import { ENCODING_OPTIONS, type EncodingOption } from '../io/encodings.js';
+import { SHEET_COLUMNS } from '../io/sheets.js';
 import { levelOfCode, normalizeCode, parentOfShortCode } from '../hierarchy/codes.js';
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
 import { resolveLang, type Lang } from '../i18n/index.js';
@@ -26,9 +29,11 @@ import { commonAncestor, loadDivisions } from './divisions.js';
 import { UnusableInput } from './errors.js';
 import { formatJson, formatText, writeWorkbook } from './format.js';
 import { t } from './messages.js';
-import { describeInputIssue, readInput } from './read.js';
+import { columnsFor, readInput } from './read.js';
+import { escapeTerminal } from './terminal.js';
 import { buildReport, type CheckRun } from './report.js';
 import { checkReportJsonSchema } from './report-schema.js';
+import { FileError } from '../io/errors.js';
 
 /** Where the command writes. */
 export interface Io {
@@ -49,6 +54,8 @@ const CHECK_OPTIONS = {
   lang: { type: 'string' },
   limit: { type: 'string' },
   strict: { type: 'boolean' },
+  encoding: { type: 'string' },
+  column: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -88,14 +95,9 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
         throw new UnusableInput('cli.command.unknown', { value: command });
     }
   } catch (e) {
-    if (e instanceof UnusableInput) {
-      const values: Record<string, string | number> = { ...e.values };
-      if (e.issue) values['first'] = describeInputIssue(e.issue, lang);
-      if (typeof values['expected'] === 'string') values['expected'] = t(values['expected'], lang);
-      io.stderr.write(`gualian: ${t(e.key, lang, values)}\n`);
-      return 2;
-    }
-    io.stderr.write(`gualian: ${t('cli.internal', lang, { reason: e instanceof Error ? (e.stack ?? e.message) : String(e) })}\n`);
+    // One family of errors, each in the reader's language; anything else is named by its kind
+    // only, never with a stack trace. Values from the files are escaped for the terminal.
+    io.stderr.write(`gualian: ${escapeTerminal(describeError(e, lang))}\n`);
     return 2;
   }
 }
@@ -137,12 +139,15 @@ async function check(args: readonly string[], io: Io): Promise<number> {
       throw e;
     }
   }
+  const encoding = values.encoding === undefined ? undefined : (ENCODING_OPTIONS as readonly string[]).includes(values.encoding.toLowerCase()) ? (values.encoding.toLowerCase() as EncodingOption) : bad('encoding', values.encoding, 'cli.expected.encoding');
+  const mappings = columnMappings(values.column ?? []);
   const policy = values.policy === undefined ? pairingPolicySchema.parse({}) : await readPolicy(values.policy);
 
+  const options = (input: 'cadres' | 'pairings' | 'visits') => ({ ...(encoding ? { encoding } : {}), columns: columnsFor(input, mappings) });
   const [cadres, pairings, visits] = await Promise.all([
-    readInput(need('cadres', values.cadres), 'cadres'),
-    readInput(need('pairings', values.pairings), 'pairings'),
-    readInput(need('visits', values.visits), 'visits'),
+    readInput(need('cadres', values.cadres), 'cadres', options('cadres')),
+    readInput(need('pairings', values.pairings), 'pairings', options('pairings')),
+    readInput(need('visits', values.visits), 'visits', options('visits')),
   ]);
   const inferred = scopeGiven === null ? commonAncestor(pairings.records.map((p) => p.code)) : null;
   const referenced = function* () {
@@ -150,7 +155,7 @@ async function check(args: readonly string[], io: Io): Promise<number> {
     for (const p of pairings.records) yield p.code;
     for (const v of visits.records) yield v.villageCode;
   };
-  let divisions = await loadDivisions(values.divisions, scopeGiven ?? inferred, referenced());
+  let divisions = await loadDivisions(values.divisions, scopeGiven ?? inferred, referenced(), encoding);
   if (scopeGiven === null && inferred !== null && values.divisions === undefined && !divisions.hierarchy.has(inferred)) {
     // The pairings share a code that is not a division: check its nearest real ancestor, whose
     // townships and villages were not all read the first time.
@@ -179,7 +184,8 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   try {
     if (format === 'xlsx') await writeWorkbook(report, run, out!);
     else {
-      const text = format === 'json' ? formatJson(report) : formatText(report, limit);
+      // JSON escapes control characters itself; the text report is meant for a terminal.
+      const text = format === 'json' ? formatJson(report) : escapeTerminal(formatText(report, limit));
       if (out === undefined) io.stdout.write(text);
       else await writeFile(out, text, 'utf8');
     }
@@ -210,11 +216,30 @@ async function readPolicy(file: string): Promise<PairingPolicy> {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new UnusableInput('cli.file.json', { file, reason: e instanceof Error ? e.message : String(e) });
+    throw new UnusableInput('cli.file.input', { file }, undefined, new FileError('file.json', { source: file, reason: e instanceof Error ? e.message : String(e) }));
   }
-  const parsed = pairingPolicySchema.safeParse(json);
-  if (!parsed.success) throw new UnusableInput('cli.policy.bad', { file, reason: z.prettifyError(parsed.error).replace(/\n/g, ' ') });
-  return parsed.data;
+  try {
+    return parseRecord(pairingPolicySchema, json, 'pairing-policy');
+  } catch (e) {
+    if (e instanceof GualianError) throw new UnusableInput('cli.policy.bad', { file }, undefined, e);
+    throw e;
+  }
+}
+
+/**
+ * The `--column 表头=field` options as a mapping; a field no input has is a bad option.
+ */
+function columnMappings(options: readonly string[]): Record<string, string> {
+  const fields = new Set(Object.values(SHEET_COLUMNS).flatMap((specs) => specs.map((c) => c.field)));
+  const out: Record<string, string> = {};
+  for (const option of options) {
+    const at = option.lastIndexOf('=');
+    const header = option.slice(0, at).trim();
+    const field = option.slice(at + 1).trim();
+    if (at <= 0 || header === '' || !fields.has(field)) bad('column', option, 'cli.expected.column');
+    out[header] = field;
+  }
+  return out;
 }
 
 /** The scope inferred from the pairings, or its nearest ancestor in the divisions; null for all. */

@@ -111,6 +111,7 @@ export const checkReportSchema = describe(
           rows: count('Data rows in the file.'),
           accepted: count('Rows accepted and checked.'),
           rejected: count('Rows skipped because of input issues.'),
+          unrecognisedColumns: z.optional(describe(z.array(z.string()), 'Headers that were not recognised; their cells were ignored (map them with --column HEADER=field).')),
         }),
       ),
       'The input files.',

@@ -74,7 +74,7 @@ export function buildReport(run: CheckRun): CheckReport {
     scope: run.scope,
     policy: run.policy,
     divisionData: { source: run.divisions.source, edition: run.divisions.edition },
-    inputs: [run.cadres, run.pairings, run.visits].map((f) => ({ input: f.input, file: f.file, format: f.format, encoding: f.encoding, rows: f.rows, accepted: f.records.length, rejected: new Set(f.issues.map((i) => i.line)).size })),
+    inputs: [run.cadres, run.pairings, run.visits].map((f) => ({ input: f.input, file: f.file, format: f.format, encoding: f.encoding, rows: f.rows, accepted: f.records.length, rejected: new Set(f.issues.map((i) => i.line)).size, ...(f.notes.some((n) => n.code === 'file.column-unknown') ? { unrecognisedColumns: f.notes.filter((n) => n.code === 'file.column-unknown').map((n) => n.column) } : {}) })),
     totals: coverage.totals,
     divisions: coverage.divisions,
     violations,

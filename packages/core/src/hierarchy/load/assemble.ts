@@ -4,6 +4,7 @@
  * refuses the whole input, lenient mode keeps the good rows.
  */
 import { DivisionFileError, type RowIssue } from '../../errors/index.js';
+import type { EncodingOption } from '../../io/encodings.js';
 import { Hierarchy, NO_KIND } from '../hierarchy.js';
 import { DIVISION_KINDS, type DivisionKind } from '../schema.js';
 
@@ -18,6 +19,11 @@ export interface LoadOptions {
   edition?: string;
   /** A name for the input in messages (a file name). */
   source?: string;
+  /**
+   * The text encoding of byte input: `auto` (the default) reads UTF-8, or detects GB18030 or
+   * Big5 and refuses with `file.encoding` when it cannot tell; name one to skip the guess.
+   */
+  encoding?: EncodingOption;
 }
 
 /** What a loader returns: the hierarchy of every good row and the issues of the others. */

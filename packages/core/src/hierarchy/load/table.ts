@@ -11,7 +11,7 @@ import { GRID_TYPES, type DivisionKind } from '../schema.js';
 import type { Hierarchy } from '../hierarchy.js';
 import { assemble, RowSink, type LoadOptions, type LoadResult } from './assemble.js';
 import { readTable } from '../../io/table.js';
-import { checkCode, checkName, report, type RowContext } from './rows.js';
+import { cellText, checkCode, checkName, report, type RowContext } from './rows.js';
 
 /** Options of {@link loadDivisionTable}. */
 export interface TableLoadOptions extends LoadOptions {
@@ -31,6 +31,8 @@ const HEADERS: Record<string, readonly string[]> = {
   level: ['level', '层级', '级别', '層級'],
   type: ['type', 'kind', '类型', '网格类型', '類型'],
 };
+
+const WANTED_FIELDS = ['code', 'name', 'parentCode', 'level', 'type'] as const;
 
 const LEVEL_WORDS: Record<string, DivisionLevel> = {
   省: 'province', 市: 'prefecture', 州: 'prefecture', 县: 'county', 縣: 'county', 区: 'county', 乡: 'township', 鄉: 'township',
@@ -63,14 +65,23 @@ export function loadDivisionTable(input: string | Uint8Array | readonly Record<s
   const issues: RowIssue[] = [];
   const source = options.source;
   const wanted = [HEADERS['code']!, HEADERS['name']!, HEADERS['parentCode']!, HEADERS['level']!, HEADERS['type']!];
-  const table = readTable(typeof input === 'string' || input instanceof Uint8Array ? toText(input) : input, source ?? 'input', issues, wanted, 2);
+  const table = readTable(typeof input === 'string' || input instanceof Uint8Array ? toText(input, options.encoding) : input, source ?? 'input', issues, wanted, 2);
   if (source === undefined) for (const i of issues) delete i.source;
   const sink = new RowSink();
   const normalize = (c: string) => normalizeCode(c, { padded: options.paddedCodes !== false });
   for (let i = 0; i < table.size; i++) {
     const line = table.line(i);
     const ctx: RowContext = { line, source, issues };
-    const get = (k: number) => String(table.cell(i, k) ?? '').trim();
+    // Every cell as text first: a cell of the wrong kind is the row's issue, not a crash.
+    const texts: string[] = [];
+    let readable = true;
+    for (let k = 0; k < 5; k++) {
+      const t = cellText(table.cell(i, k), WANTED_FIELDS[k]!, ctx);
+      if (t === null) readable = false;
+      texts.push(t === null ? '' : t.trim());
+    }
+    if (!readable) continue;
+    const get = (k: number) => texts[k]!;
     const rawParent = get(2);
     const parent = rawParent === '' ? null : checkCode(rawParent, 'parentCode', ctx, normalize);
     if (rawParent !== '' && parent === null) continue;
