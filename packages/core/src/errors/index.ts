@@ -183,7 +183,7 @@ export function describeIssue(issue: RowIssue, lang: Lang = 'zh-Hans'): string {
  * @internal
  */
 export function fieldLabel(field: string, lang: Lang): string {
-  if (field === '') return translate('field.record', lang);
+  if (field === '' || field === '*') return translate('field.record', lang);
   if (lang === 'en') return field; // the schema's own names are English
   return field
     .split('.')
