@@ -8,6 +8,7 @@
 import { type Lang, localiseDetails, translate } from '../i18n/index.js';
 import type { AssessmentErrorCode } from '../assessment/errors.js';
 import type { DisputeErrorCode } from '../disputes/errors.js';
+import type { PairingErrorCode } from '../pairing/errors.js';
 
 /**
  * The stable codes of the foundation's errors and issues: division codes, rows of files, the
@@ -52,7 +53,7 @@ export type FoundationErrorCode = (typeof FOUNDATION_ERROR_CODES)[number];
  * Every stable code of gualian's errors and issues, of every domain. Each domain adds its own
  * codes to this union (assessment, disputes, …), and docs/errors.html explains each.
  */
-export type ErrorCode = FoundationErrorCode | AssessmentErrorCode | DisputeErrorCode | ExtraErrorCode;
+export type ErrorCode = FoundationErrorCode | AssessmentErrorCode | DisputeErrorCode | PairingErrorCode | ExtraErrorCode;
 
 /**
  * Codes of domains that declare theirs by augmenting this interface (the key is the code):

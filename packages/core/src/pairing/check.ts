@@ -8,12 +8,14 @@
  * is exactly the merge of its counties' reports: large scopes can be computed in parts.
  */
 import { GualianError } from '../errors/index.js';
-import { dayNumber, isoDate, quarterOf, quarterRange, yearRange } from '../time/days.js';
-import { compareCodes } from '../hierarchy/codes.js';
+import { SchemaError, showValue } from '../errors/schema.js';
+import { dayNumber, isoDate, quarterRange, yearRange } from '../time/days.js';
+import { compareCodes, isWithin, normalizeCode } from '../hierarchy/codes.js';
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
 import { cadreFindings } from '../visits/findings.js';
-import { Ints, type Roster } from './roster.js';
-import { CADRE_RANKS, pairingPolicySchema, type PairingPolicy, type PairingPolicyInput } from './schema.js';
+import { PairingError } from './errors.js';
+import { Ints, Roster } from './roster.js';
+import { CADRE_RANKS, parsePairingPolicy, type PairingPolicy, type PairingPolicyInput } from './schema.js';
 import { sortViolations, type Severity, type Violation, type ViolationCode } from './violations.js';
 
 /** Counts of a scope or of one county or township. All are sums, so reports merge by adding. */
@@ -60,7 +62,10 @@ export interface CoverageReport {
   /** The scopes the report covers (one code, or several after a merge). */
   scopes: string[];
   year: number;
+  /** The name of the policy applied. */
   policy: string;
+  /** The policy applied, every default filled in: reports merge only when theirs are the same. */
+  appliedPolicy: PairingPolicy;
   totals: CoverageTotals;
   /** Every county and township in the scope, in code order, for drill-down. */
   divisions: DivisionTotals[];
@@ -182,11 +187,12 @@ export class PairingMonitor {
   readonly #listeners = new Set<(monitor: PairingMonitor) => void>();
 
   constructor(roster: Roster, options: CheckOptions) {
+    const checked = checkOptions(roster, options);
     this.roster = roster;
-    this.year = options.year;
-    this.scope = options.scope ?? null;
-    this.policy = pairingPolicySchema.parse(options.policy ?? {});
-    this.#s = runCheck(roster, this.policy, this.scope, options.year, options.findings !== false);
+    this.year = checked.year;
+    this.scope = checked.scope;
+    this.policy = parsePairingPolicy(options.policy);
+    this.#s = runCheck(roster, this.policy, this.scope, checked.year, options.findings !== false);
   }
 
   /** Follow the roster: each visit added updates this check. */
@@ -220,7 +226,7 @@ export class PairingMonitor {
   totals(code?: string): CoverageTotals {
     const s = this.#s;
     if (code === undefined) return totalsAt(s.whole, 0);
-    const row = s.h.indexOf(code);
+    const row = s.h.indexOf(shortCode(code));
     const slot = row >= s.lo && row < s.hi ? slotOf(s.slotRows, row) : -1;
     if (slot < 0) throw new GualianError('hierarchy.unknown', { value: code });
     return rolledUp(s, slot);
@@ -238,7 +244,7 @@ export class PairingMonitor {
     }));
     const violations = listViolations(s);
     sortViolations(violations);
-    return { scopes: [this.scope ?? ''], year: this.year, policy: this.policy.name, totals: this.totals(), divisions, violations };
+    return { scopes: [this.scope ?? ''], year: this.year, policy: this.policy.name, appliedPolicy: this.policy, totals: this.totals(), divisions, violations };
   }
 }
 
@@ -1026,29 +1032,99 @@ function rolledUp(s: CheckState, slot: number): CoverageTotals {
 /**
  * Merge reports of disjoint scopes for the same year and policy: totals add up, the division
  * lists and violations interleave in code order. The merge of a prefecture's counties equals
- * the prefecture's own report.
+ * the prefecture's own report. Reports of different years or policies, or of scopes that
+ * overlap (a county and its prefecture, the same county twice), are refused with a
+ * {@link PairingError}: their sum would mean nothing or count twice. The merge of no reports is
+ * the empty report (no scopes, zero totals), which merges with any report as nothing.
  * @example
  * const parts = zhaotong.childrenOf('5306').map((c) => checkPairing(roster, { year: 2024, scope: c.code }));
  * const whole = mergeReports(parts); // deep-equal to checkPairing(roster, { year: 2024, scope: '5306' }) but for `scopes`
+ * mergeReports([]).totals.villages; // 0
  */
 export function mergeReports(reports: readonly CoverageReport[]): CoverageReport {
-  if (reports.length === 0) throw new GualianError('hierarchy.unknown', { value: '(no reports)' });
-  const first = reports[0]!;
+  const parts = reports.filter((r) => r.scopes.length > 0);
+  const first = parts[0];
+  if (first === undefined) return { scopes: [], year: reports[0]?.year ?? 0, policy: reports[0]?.policy ?? '', appliedPolicy: reports[0]?.appliedPolicy ?? parsePairingPolicy({}), totals: emptyTotals(), divisions: [], violations: [] };
+  const key = policyKey(first.appliedPolicy);
+  for (const r of parts) {
+    if (r.year !== first.year) throw new PairingError('report.merge-year', { first: first.year, other: r.year });
+    if (r.policy !== first.policy || policyKey(r.appliedPolicy) !== key) throw new PairingError('report.merge-policy', { first: first.policy, other: r.policy });
+  }
+  refuseOverlaps(parts.flatMap((r) => r.scopes));
   const totals = emptyTotals();
   const byCode = new Map<string, DivisionTotals>();
   const violations: Violation[] = [];
-  for (const r of reports) {
+  for (const r of parts) {
     addTotals(totals, r.totals);
     for (const d of r.divisions) {
       const seen = byCode.get(d.code);
       if (seen) addTotals(seen.totals, d.totals);
       else byCode.set(d.code, { ...d, totals: { ...d.totals } });
     }
-    violations.push(...r.violations);
+    for (const v of r.violations) violations.push(v);
   }
   const divisions = [...byCode.values()].sort((a, b) => compareCodes(a.code, b.code));
   sortViolations(violations);
-  return { scopes: reports.flatMap((r) => r.scopes), year: first.year, policy: first.policy, totals, divisions, violations };
+  return { scopes: parts.flatMap((r) => r.scopes), year: first.year, policy: first.policy, appliedPolicy: first.appliedPolicy, totals, divisions, violations };
+}
+
+/** A policy as text with its keys in order, so that two equal policies give the same text. */
+function policyKey(policy: PairingPolicy | undefined): string {
+  const canonical = (v: unknown): unknown =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+        )
+      : v;
+  return JSON.stringify(canonical(policy ?? null));
+}
+
+/**
+ * Refuse scopes that overlap: in code order every subtree is one run, so a scope overlaps an
+ * earlier one exactly when it lies within a scope still open on the stack (n log n, not n²).
+ * The whole hierarchy (`''`) overlaps everything.
+ */
+function refuseOverlaps(scopes: readonly string[]): void {
+  if (scopes.length > 1 && scopes.includes('')) throw new PairingError('report.merge-overlap', { first: '(all)', other: scopes.find((s) => s !== '') ?? '(all)' });
+  const sorted = scopes.map(shortCode).sort(compareCodes);
+  const open: string[] = [];
+  for (const code of sorted) {
+    while (open.length > 0 && !isWithin(code, open[open.length - 1]!)) open.pop();
+    if (open.length > 0) throw new PairingError('report.merge-overlap', { first: open[open.length - 1]!, other: code });
+    open.push(code);
+  }
+}
+
+/** A code in its short form (a padded 12-digit code is accepted), or the code as given when it is none (then nothing matches it). */
+function shortCode(code: string): string {
+  try {
+    return normalizeCode(code);
+  } catch {
+    return code;
+  }
+}
+
+/** Check the options of a check: a whole year, a known scope (padded codes accepted), a boolean for findings. */
+function checkOptions(roster: Roster, options: CheckOptions): { year: number; scope: string | null } {
+  const refuse = (field: string, value: unknown, reason: 'value.type' | 'value.missing' | 'value.too-small' | 'value.too-big', details: Record<string, string | number>) =>
+    new SchemaError([{ index: 0, kind: 'check-options', field, reason, value: showValue(value), details }]);
+  if (!(roster instanceof Roster)) throw refuse('roster', roster, 'value.type', { expected: 'type.object' });
+  if (typeof options !== 'object' || options === null) throw refuse('', options, 'value.type', { expected: 'type.object' });
+  const { year, scope, findings } = options;
+  if (year === undefined) throw refuse('year', year, 'value.missing', {});
+  if (typeof year !== 'number' || !Number.isInteger(year)) throw refuse('year', year, 'value.type', { expected: 'type.int' });
+  if (year < 1949) throw refuse('year', year, 'value.too-small', { min: 1949 });
+  if (year > 9999) throw refuse('year', year, 'value.too-big', { max: 9999 });
+  if (findings !== undefined && typeof findings !== 'boolean') throw refuse('findings', findings, 'value.type', { expected: 'type.boolean' });
+  if (scope === undefined) return { year, scope: null };
+  if (typeof scope !== 'string') throw refuse('scope', scope, 'value.type', { expected: 'type.string' });
+  // A padded 12-digit code names the same division as its short form; a code that is no code
+  // is refused with the reason (DivisionCodeError).
+  const short = normalizeCode(scope);
+  if (roster.hierarchy.indexOf(short) < 0) throw new GualianError('hierarchy.unknown', { value: scope });
+  return { year, scope: short };
 }
 
 function addTotals(into: CoverageTotals, from: CoverageTotals): void {
