@@ -5,7 +5,7 @@
  * search over numeric keys instead of a hash table of 665,276 strings.
  */
 import { GualianError, type ErrorCode } from '../errors/index.js';
-import { DIVISION_LEVELS, type DivisionLevel, levelRank, localNumber, parentOfShortCode, primaryKey } from './codes.js';
+import { DIVISION_LEVELS, type DivisionLevel, levelRank, localNumber, normalizeCode, parentOfShortCode, primaryKey } from './codes.js';
 import { DIVISION_KINDS, type Division, type DivisionKind } from './schema.js';
 
 /** A division as given to {@link Hierarchy.fromDivisions}: codes in short form. */
@@ -219,7 +219,7 @@ export class Hierarchy implements Iterable<Division> {
     return this.#codes.length;
   }
 
-  /** Whether the code is in the hierarchy (short form). */
+  /** Whether the code is in the hierarchy (short or 12-digit padded form). */
   has(code: string): boolean {
     return this.indexOf(code) >= 0;
   }
@@ -345,11 +345,28 @@ export class Hierarchy implements Iterable<Division> {
   // of objects, so a virtual list can page through the country without allocating it.
 
   /**
-   * The row position of a code (short form), or -1.
+   * The row position of a code, or -1. Every method that takes a code reads it here, so each
+   * accepts the 12-digit padded form (`530600000000` for 5306) and spaces around it as well as
+   * the short form; a code held exactly (金门县's placeholder village `350527000000`) is found
+   * as itself first.
    * @example
-   * national.indexOf('5306'); // the row of 昭通市
+   * national.indexOf('5306');         // the row of 昭通市
+   * national.indexOf('530600000000'); // the same row
    */
   indexOf(code: string): number {
+    const i = this.#exactIndexOf(code);
+    if (i >= 0 || typeof code !== 'string') return i;
+    // Only a miss pays for reading the code: the hot paths look up short codes.
+    let short: string;
+    try {
+      short = normalizeCode(code);
+    } catch {
+      return -1;
+    }
+    return short === code ? -1 : this.#exactIndexOf(short);
+  }
+
+  #exactIndexOf(code: string): number {
     const key = primaryKey(code);
     if (Number.isNaN(key)) return -1;
     let lo = 0;

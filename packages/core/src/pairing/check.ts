@@ -490,7 +490,8 @@ function fastPairings(
 /** A pairing off the usual path: reported, and counted as far as it counts. */
 function slowPairing(s: CheckState, p: number): void {
   const { roster, h, policy, P, lo, hi, c0, c1, active, cadreVillages, cadreLeads, attribution, villagePairing } = s;
-  const pairingCode = () => roster.pairings[p]?.code ?? (P.target[p]! >= 0 ? h.codeAt(P.target[p]!) : '?');
+  // Named in the hierarchy's short form when known (a padded code names the same division).
+  const pairingCode = () => (P.target[p]! >= 0 ? h.codeAt(P.target[p]!) : shortCode(roster.pairings[p]?.code ?? '?'));
   const add = (code: ViolationCode, severity: Severity, rule: string, cadre: string, details: Record<string, string | number> = {}) =>
     s.structural.push({ code, severity, rule, divisions: [pairingCode()], cadres: [cadre], details: { pairing: p, ...details } });
   const t = P.target[p]!;
