@@ -12,7 +12,7 @@ import { SchemaError, showValue } from '../errors/schema.js';
 import { dayNumber, isoDate, quarterRange, yearRange } from '../time/days.js';
 import { compareCodes, isWithin, normalizeCode } from '../hierarchy/codes.js';
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
-import { cadreFindings } from '../visits/findings.js';
+import { NOT_RECORDED, cadreFindings } from '../visits/findings.js';
 import { PairingError } from './errors.js';
 import { Ints, Roster } from './roster.js';
 import { CADRE_RANKS, parsePairingPolicy, type PairingPolicy, type PairingPolicyInput } from './schema.js';
@@ -197,8 +197,10 @@ export class PairingMonitor {
 
   /** Follow the roster: each visit added updates this check. */
   start(): void {
-    // Made now, so that no single visit pays for grouping the pairings.
+    // Made now, so that no single visit pays for grouping the pairings (or, for the findings,
+    // each cadre's visits).
     pairingsByCadre(this.#s);
+    if (this.#s.findingsOn && this.#s.visitStart.length === 0) indexVisitsByCadre(this.#s);
     this.#unsubscribe ??= this.roster.onVisit((v) => {
       applyVisit(this.#s, v);
       for (const l of this.#listeners) l(this);
@@ -369,17 +371,7 @@ function runCheck(roster: Roster, policy: PairingPolicy, scope: string | null, y
   countAllVisits(s);
   settleAll(s);
   s.settled = true;
-  if (findingsOn) {
-    indexVisitsByCadre(s);
-    const { visitStart: start, visitList: list } = s;
-    for (let c = 0; c < nC; c++) {
-      if (!findsFor(s, c)) continue;
-      const found = cadreFindings(roster, c, h.codeAt(s.attribution[c]!), list, s.pairedVisits[c]!, y1, policy.findings, s.V, start[c]!, start[c + 1]!);
-      if (found.length === 0) continue;
-      s.findings.set(c, found);
-      for (const v of found) countViolation(s, v, 1);
-    }
-  }
+  if (findingsOn) bulkFindings(s);
   const V = s.V;
   for (const id of new Set(roster.duplicateVisitIds())) {
     const i = roster.visitIndex(id);
@@ -941,15 +933,134 @@ function findsFor(s: CheckState, c: number): boolean {
 }
 
 /** The year's visits (to known villages) of the cadres the findings look at, grouped by cadre. */
-function indexVisitsByCadre(s: CheckState): void {
+function indexVisitsByCadre(s: CheckState, only: Uint8Array | null = null): void {
+  const nC = s.roster.cadreCount;
+  const wanted = only ?? new Uint8Array(nC);
+  if (only === null) for (let c = 0; c < nC; c++) if (findsFor(s, c)) wanted[c] = 1;
+  const { start, list } = groupVisits(s.V.cadre, s.V.village, s.V.day, s.y0, s.y1, wanted);
+  s.visitStart = start;
+  s.visitList = list;
+}
+
+/** {@link groupBy} of the year's visits to known villages by wanted cadre, as one tight loop (no call per visit). */
+function groupVisits(Vc: Int32Array, Vv: Int32Array, Vd: Int32Array, y0: number, y1: number, wanted: Uint8Array): { start: Int32Array; list: Int32Array } {
+  const groups = wanted.length;
+  const start = new Int32Array(groups + 1);
+  const n = Vc.length;
+  for (let v = 0; v < n; v++) {
+    const c = Vc[v]!;
+    if (c >= 0 && wanted[c] === 1 && Vv[v]! >= 0 && Vd[v]! >= y0 && Vd[v]! <= y1) start[c]!++;
+  }
+  for (let g = 1; g < groups; g++) start[g]! += start[g - 1]!;
+  const total = groups > 0 ? start[groups - 1]! : 0;
+  start[groups] = total;
+  const list = new Int32Array(total);
+  for (let v = n - 1; v >= 0; v--) {
+    const c = Vc[v]!;
+    if (c >= 0 && wanted[c] === 1 && Vv[v]! >= 0 && Vd[v]! >= y0 && Vd[v]! <= y1) list[--start[c]!] = v;
+  }
+  return { start, list };
+}
+
+/**
+ * The findings of every cadre of the scope. One pass over the visits counts, per cadre, what
+ * each finding looks at (all sums, in visit order, no grouping); only the cadres whose counts
+ * could make a finding, or who visited two villages (a same-day pair needs two), have their
+ * visits grouped and read by {@link cadreFindings}, which then finds exactly what it would
+ * have found for every cadre. Linear in the visits, and nothing per cadre for the usual one.
+ */
+function bulkFindings(s: CheckState): void {
   const nC = s.roster.cadreCount;
   const wanted = new Uint8Array(nC);
   for (let c = 0; c < nC; c++) if (findsFor(s, c)) wanted[c] = 1;
-  const { cadre: Vc, village: Vv, day: Vd } = s.V;
-  const { y0, y1 } = s;
-  const { start, list } = groupBy(Vc, nC, (v, c) => wanted[c] === 1 && Vv[v]! >= 0 && Vd[v]! >= y0 && Vd[v]! <= y1);
-  s.visitStart = start;
-  s.visitList = list;
+  const t = s.policy.findings;
+  const counts = countFindings(s.V, s.y0, s.y1, wanted, s.y1 - t.crammedWeeks * 7 + 1, t.minMinutes, t.maxMinutesPerVisit, t.maxHouseholdsPerVisit, t.maxRecordDelayDays);
+  const candidates = new Uint8Array(nC);
+  let any = false;
+  const share = t.shortShare;
+  for (let c = 0; c < nC; c++) {
+    if (wanted[c] === 0) continue;
+    const n = counts.n[c]!;
+    const base = c * 5;
+    const f = counts.f;
+    const empty = f[base]!;
+    const brief = f[base + 1]!;
+    if (
+      s.pairedVisits[c] === 0 ||
+      (n > 0 && ((empty > 0 && empty >= share * n) || (brief > 0 && brief >= share * n) || (n >= 2 && f[base + 2] === n) || f[base + 3]! > 0 || f[base + 4]! > 0 || counts.many[c] === 1))
+    ) {
+      candidates[c] = 1;
+      any = true;
+    }
+  }
+  if (!any) return;
+  // The candidates' visits grouped: the counts above give each group's size, so one pass fills them.
+  const start = new Int32Array(nC + 1);
+  for (let c = 0; c < nC; c++) start[c + 1] = start[c]! + (candidates[c] === 1 ? counts.n[c]! : 0);
+  const list = fillGroups(s.V.cadre, s.V.village, s.V.day, s.y0, s.y1, candidates, start);
+  for (let c = 0; c < nC; c++) {
+    if (candidates[c] === 0) continue;
+    const found = cadreFindings(s.roster, c, s.h.codeAt(s.attribution[c]!), list, s.pairedVisits[c]!, s.y1, t, s.V, start[c]!, start[c + 1]!);
+    if (found.length === 0) continue;
+    s.findings.set(c, found);
+    for (const v of found) countViolation(s, v, 1);
+  }
+}
+
+/** The visits of each wanted cadre in the year, to known villages, in visit order, into groups whose starts are known. */
+function fillGroups(Vc: Int32Array, Vv: Int32Array, Vd: Int32Array, y0: number, y1: number, wanted: Uint8Array, start: Int32Array): Int32Array {
+  const list = new Int32Array(start[wanted.length]!);
+  const next = start.slice(0, wanted.length);
+  const n = Vc.length;
+  for (let v = 0; v < n; v++) {
+    const c = Vc[v]!;
+    if (c >= 0 && wanted[c] === 1 && Vv[v]! >= 0 && Vd[v]! >= y0 && Vd[v]! <= y1) list[next[c]!++] = v;
+  }
+  return list;
+}
+
+/**
+ * Per wanted cadre, over the year's visits to known villages: the visits (`n`), and five counts
+ * in `f` (empty, brief, late, implausible, back-filled), and whether two villages were visited.
+ */
+function countFindings(
+  V: ReturnType<Roster['visitColumns']>,
+  y0: number,
+  y1: number,
+  wanted: Uint8Array,
+  lateFrom: number,
+  minMinutes: number,
+  maxMinutes: number,
+  maxHouseholds: number,
+  maxDelay: number,
+): { n: Int32Array; f: Int32Array; many: Uint8Array } {
+  const nC = wanted.length;
+  const n = new Int32Array(nC);
+  const f = new Int32Array(nC * 5);
+  const many = new Uint8Array(nC);
+  const firstVillage = new Int32Array(nC).fill(-1);
+  const { cadre: Vc, village: Vv, day: Vd, minutes: Vm, households: Vh, activities: Va, recorded: Vr } = V;
+  const total = Vc.length;
+  for (let v = 0; v < total; v++) {
+    const c = Vc[v]!;
+    const village = Vv[v]!;
+    const day = Vd[v]!;
+    if (c < 0 || wanted[c] === 0 || village < 0 || day < y0 || day > y1) continue;
+    n[c]!++;
+    const minutes = Vm[v]!;
+    const households = Vh[v]!;
+    const base = c * 5;
+    if (Va[v] === 0 && households === 0) f[base]!++;
+    if (minutes < minMinutes) f[base + 1]!++;
+    if (day >= lateFrom) f[base + 2]!++;
+    if (minutes > maxMinutes || households > maxHouseholds) f[base + 3]!++;
+    const r = Vr[v]!;
+    if (r !== NOT_RECORDED && r - day > maxDelay) f[base + 4]!++;
+    const first = firstVillage[c]!;
+    if (first < 0) firstVillage[c] = village;
+    else if (first !== village) many[c] = 1;
+  }
+  return { n, f, many };
 }
 
 /**
