@@ -1022,6 +1022,8 @@ function fillGroups(Vc: Int32Array, Vv: Int32Array, Vd: Int32Array, y0: number, 
 /**
  * Per wanted cadre, over the year's visits to known villages: the visits (`n`), and five counts
  * in `f` (empty, brief, late, implausible, back-filled), and whether two villages were visited.
+ * The hot loop touches `n`, the late count and the first village; the rarer counts are added
+ * only for the visits that have one of them.
  */
 function countFindings(
   V: ReturnType<Roster['visitColumns']>,
@@ -1036,6 +1038,7 @@ function countFindings(
 ): { n: Int32Array; f: Int32Array; many: Uint8Array } {
   const nC = wanted.length;
   const n = new Int32Array(nC);
+  const late = new Int32Array(nC);
   const f = new Int32Array(nC * 5);
   const many = new Uint8Array(nC);
   const firstVillage = new Int32Array(nC).fill(-1);
@@ -1043,23 +1046,29 @@ function countFindings(
   const total = Vc.length;
   for (let v = 0; v < total; v++) {
     const c = Vc[v]!;
+    if (c < 0 || wanted[c] === 0) continue;
     const village = Vv[v]!;
     const day = Vd[v]!;
-    if (c < 0 || wanted[c] === 0 || village < 0 || day < y0 || day > y1) continue;
+    if (village < 0 || day < y0 || day > y1) continue;
     n[c]!++;
+    if (day >= lateFrom) late[c]!++;
+    const first = firstVillage[c]!;
+    if (first !== village) {
+      if (first < 0) firstVillage[c] = village;
+      else many[c] = 1;
+    }
     const minutes = Vm[v]!;
     const households = Vh[v]!;
-    const base = c * 5;
-    if (Va[v] === 0 && households === 0) f[base]!++;
-    if (minutes < minMinutes) f[base + 1]!++;
-    if (day >= lateFrom) f[base + 2]!++;
-    if (minutes > maxMinutes || households > maxHouseholds) f[base + 3]!++;
     const r = Vr[v]!;
-    if (r !== NOT_RECORDED && r - day > maxDelay) f[base + 4]!++;
-    const first = firstVillage[c]!;
-    if (first < 0) firstVillage[c] = village;
-    else if (first !== village) many[c] = 1;
+    if (minutes < minMinutes || minutes > maxMinutes || households > maxHouseholds || households === 0 || (r !== NOT_RECORDED && r - day > maxDelay)) {
+      const base = c * 5;
+      if (Va[v] === 0 && households === 0) f[base]!++;
+      if (minutes < minMinutes) f[base + 1]!++;
+      if (minutes > maxMinutes || households > maxHouseholds) f[base + 3]!++;
+      if (r !== NOT_RECORDED && r - day > maxDelay) f[base + 4]!++;
+    }
   }
+  for (let c = 0; c < nC; c++) f[c * 5 + 2] = late[c]!;
   return { n, f, many };
 }
 
