@@ -198,7 +198,8 @@ export function isWithin(code: string, scope: string): boolean {
  * Sort order of codes: parents before children, siblings by number, so that every subtree is
  * one contiguous run (depth-first pre-order). Grid and household numbers compare as numbers. A
  * 12-digit padded code sorts as the division it names (`530600000000` as `5306`, equal to it),
- * as {@link normalizeCode} reads it.
+ * as {@link normalizeCode} reads it (so 金门县's placeholder village `350527000000` sorts as its
+ * county: sort hierarchy rows by position, which keeps it in place).
  * @example
  * ['530627', '53', '530602'].sort(compareCodes); // ['53', '530602', '530627']
  * compareCodes('530600000000', '5306');            // 0

@@ -39,7 +39,12 @@ export interface RosterInput {
   visits?: Iterable<Visit>;
 }
 
-/** Options of {@link Roster.from}. */
+/**
+ * Options of {@link Roster.from}.
+ * @example
+ * const roster = Roster.from(zhaotong, rows, { mode: 'lenient' });
+ * roster.issues.length; // the records left out, each with its position, field and reason
+ */
 export interface RosterOptions {
   /**
    * `strict` (the default): any bad record refuses the whole input with a `RecordsError`
