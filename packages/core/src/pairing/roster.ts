@@ -56,6 +56,8 @@ export interface RosterOptions {
 
 /** A code that is not a division code at all (as opposed to one the hierarchy lacks, -1). */
 const INVALID_CODE = -2;
+/** At most this many distinct codes are remembered (the country has 665,276 divisions). */
+const CODE_CACHE = 1 << 20;
 /** Bits of the activity mask that name an activity. */
 const ACTIVITY_BITS = (1 << ACTIVITIES.length) - 1;
 
@@ -429,22 +431,19 @@ export class Roster {
 
   /** The row of a code, -1 when the hierarchy lacks it, {@link INVALID_CODE} when it is no code. */
   #rowOrInvalid(code: string): number {
-    // Ledgers list a village's visits together: the last code resolved is the next one often.
-    if (code === this.#lastCode) return this.#lastRow;
-    let short: string;
+    // A roster names each village many times (a visit each): each code is read once.
+    const known = this.#codeRows.get(code);
+    if (known !== undefined) return known;
     let row: number;
     try {
-      short = normalizeCode(code);
-      row = this.hierarchy.indexOf(short);
+      row = this.hierarchy.indexOf(normalizeCode(code));
     } catch {
       row = INVALID_CODE;
     }
-    this.#lastCode = code;
-    this.#lastRow = row;
+    if (this.#codeRows.size < CODE_CACHE) this.#codeRows.set(code, row);
     return row;
   }
-  #lastCode: string | null = null;
-  #lastRow = -1;
+  readonly #codeRows = new Map<string, number>();
 }
 
 /** A record through its schema: the parsed record, or null with its issues reported (or thrown as a `SchemaError` when there is no list to report to). */
