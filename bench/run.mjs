@@ -57,6 +57,20 @@ console.log(`  ratio gualian / typed-array floor: ${(check.ms / typed.ms).toFixe
 console.log(`  peak RSS: gualian ${Math.round(check.peakRssMB)} MB (with findings ${Math.round(withFindings.peakRssMB)} MB), DuckDB ${Math.round(duck.peakRssMB)} MB   (target < 2 GB)`);
 console.log(`  re-check after one new visit (2,000 visits): median ${recheck.ms.toFixed(3)} ms, p99 ${recheck.p99Ms.toFixed(3)} ms, max ${recheck.maxMs.toFixed(1)} ms (the first id lookup builds the id index); first full check ${Math.round(recheck.firstCheckMs)} ms`);
 
+console.log(`\n包掛聯 findings on long ledgers (Zhaotong, each cadre paired in two counties), medians of ${RUNS}`);
+{
+  for (const [visits, cadres] of [
+    [100_000, 1],
+    [600_000, 3],
+  ]) {
+    const runs = Array.from({ length: RUNS }, () => JSON.parse(execFileSync('node', ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', 'bench/pairing-ledger.ts', String(visits), String(cadres)], { encoding: 'utf8' }).trim().split('\n').pop()));
+    const ms = median(runs.map((x) => x.ms));
+    const fromMs = median(runs.map((x) => x.fromMs));
+    console.log(`  ${`gualian: checkPairing, ${visits.toLocaleString('en')} visits by ${cadres} cadre(s)`.padEnd(58)} ${String(Math.round(ms)).padStart(6)} ms  (runs ${runs.map((x) => Math.round(x.ms)).join(', ')})  Roster.from ${Math.round(fromMs)} ms   (target < 1,000 ms)`);
+    results[`ledger${visits}x${cadres}`] = { ms, fromMs, runs };
+  }
+}
+
 console.log(`\nPairing planner, Zhaotong: 4,206 cadres × 1,402 villages (costs 0 / 1 / 4), medians of ${RUNS}`);
 const plan = series('gualian: planPairings (all pairs, compressed flow graph)', 'bench/planner.ts', 'gualian');
 const highs = series('peer: HiGHS 1.15 LP, sparse model as arrays (own county + 4)', 'bench/planner.ts', 'highs');

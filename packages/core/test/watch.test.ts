@@ -19,7 +19,7 @@ describe('watching a roster: one new visit updates the check', function () {
     const added = [
       { id: 'N1', cadreId: few, villageCode: village, date: '2024-06-01', minutes: 150, households: 6, activities: ['law-class' as const] },
       { id: 'N2', cadreId: few, villageCode: village, date: '2024-09-01', minutes: 150, households: 6, activities: ['public-opinion' as const] },
-      { id: 'N3', cadreId: demo.planted.noVisits[0]!, villageCode: '530699999999', date: '2024-09-01', minutes: 150, households: 6, activities: [] },
+      { id: 'N3', cadreId: demo.planted.noVisits[0]!, villageCode: '530699100201', date: '2024-09-01', minutes: 150, households: 6, activities: [] },
     ];
     for (const v of added) {
       roster.addVisit(v);

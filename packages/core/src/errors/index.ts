@@ -10,6 +10,7 @@ import type { AssessmentErrorCode } from '../assessment/errors.js';
 import type { DisputeErrorCode } from '../disputes/errors.js';
 import type { PlannerErrorCode } from '../pairing/planner-errors.js';
 import type { EditionErrorCode } from '../hierarchy/edition-errors.js';
+import type { PairingErrorCode } from '../pairing/errors.js';
 
 /**
  * The stable codes of the foundation's errors and issues: division codes, rows of files, the
@@ -75,7 +76,7 @@ export type FoundationErrorCode = (typeof FOUNDATION_ERROR_CODES)[number];
  * Every stable code of gualian's errors and issues, of every domain. Each domain adds its own
  * codes to this union (assessment, disputes, …), and docs/errors.html explains each.
  */
-export type ErrorCode = FoundationErrorCode | AssessmentErrorCode | DisputeErrorCode | PlannerErrorCode | EditionErrorCode | ExtraErrorCode;
+export type ErrorCode = FoundationErrorCode | AssessmentErrorCode | DisputeErrorCode | PairingErrorCode | PlannerErrorCode | EditionErrorCode | ExtraErrorCode;
 
 /**
  * Codes of domains that declare theirs by augmenting this interface (the key is the code):

@@ -196,14 +196,23 @@ export function isWithin(code: string, scope: string): boolean {
 
 /**
  * Sort order of codes: parents before children, siblings by number, so that every subtree is
- * one contiguous run (depth-first pre-order). Grid and household numbers compare as numbers.
+ * one contiguous run (depth-first pre-order). Grid and household numbers compare as numbers. A
+ * 12-digit padded code sorts as the division it names (`530600000000` as `5306`, equal to it),
+ * as {@link normalizeCode} reads it (so 金门县's placeholder village `350527000000` sorts as its
+ * county: sort hierarchy rows by position, which keeps it in place).
  * @example
  * ['530627', '53', '530602'].sort(compareCodes); // ['53', '530602', '530627']
+ * compareCodes('530600000000', '5306');            // 0
  */
 export function compareCodes(a: string, b: string): number {
-  const ka = sortKey(a);
-  const kb = sortKey(b);
+  const ka = sortKey(unpadded(a));
+  const kb = sortKey(unpadded(b));
   return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2];
+}
+
+/** A 12-digit code ending in a zero group in its short form; anything else as it is (cheap for short codes). */
+function unpadded(code: string): string {
+  return code.length === 12 && code.endsWith('000') && OFFICIAL.test(code) ? stripPadding(code) : code;
 }
 
 /**

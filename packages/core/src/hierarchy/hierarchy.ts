@@ -5,7 +5,7 @@
  * search over numeric keys instead of a hash table of 665,276 strings.
  */
 import { GualianError, type ErrorCode } from '../errors/index.js';
-import { DIVISION_LEVELS, type DivisionLevel, levelRank, localNumber, parentOfShortCode, primaryKey } from './codes.js';
+import { DIVISION_LEVELS, type DivisionLevel, levelRank, localNumber, normalizeCode, parentOfShortCode, primaryKey } from './codes.js';
 import { DIVISION_KINDS, type Division, type DivisionKind } from './schema.js';
 
 /** A division as given to {@link Hierarchy.fromDivisions}: codes in short form. */
@@ -219,14 +219,14 @@ export class Hierarchy implements Iterable<Division> {
     return this.#codes.length;
   }
 
-  /** Whether the code is in the hierarchy (short form). */
+  /** Whether the code is in the hierarchy (short or 12-digit padded form). */
   has(code: string): boolean {
-    return this.indexOf(code) >= 0;
+    return this.#find(code) >= 0;
   }
 
-  /** The division with this code, or `undefined`. */
+  /** The division with this code (short or 12-digit padded form), or `undefined`. */
   get(code: string): Division | undefined {
-    const i = this.indexOf(code);
+    const i = this.#find(code);
     return i < 0 ? undefined : this.at(i);
   }
 
@@ -345,11 +345,39 @@ export class Hierarchy implements Iterable<Division> {
   // of objects, so a virtual list can page through the country without allocating it.
 
   /**
-   * The row position of a code (short form), or -1.
+   * The row position of a code exactly as the hierarchy holds it (short form), or -1: the
+   * row-level lookup of loaders and widgets, which match codes from data one for one.
    * @example
    * national.indexOf('5306'); // the row of 昭通市
    */
   indexOf(code: string): number {
+    return this.#exactIndexOf(code);
+  }
+
+  /**
+   * The row of a code as a user may write it: the short form, or the 12-digit padded form
+   * (`530600000000` for 5306), with spaces around it; every method below that takes a code
+   * reads it here. A code held exactly (金门县's placeholder village `350527000000`) is found as
+   * itself first, and under a placeholder township (`350527000`) is never read as padded.
+   * @example
+   * national.has('530600000000'); // true: 昭通市
+   */
+  #find(code: string): number {
+    const i = this.#exactIndexOf(code);
+    if (i >= 0 || typeof code !== 'string') return i;
+    // Only a miss pays for reading the code: the hot paths look up short codes.
+    let short: string;
+    try {
+      short = normalizeCode(code);
+    } catch {
+      return -1;
+    }
+    if (short === code) return -1;
+    if (code.trim().length === 12 && short.length < 9 && this.#exactIndexOf(code.trim().slice(0, 9)) >= 0) return -1;
+    return this.#exactIndexOf(short);
+  }
+
+  #exactIndexOf(code: string): number {
     const key = primaryKey(code);
     if (Number.isNaN(key)) return -1;
     let lo = 0;
@@ -417,7 +445,7 @@ export class Hierarchy implements Iterable<Division> {
   }
 
   #require(code: string): number {
-    const i = this.indexOf(code);
+    const i = this.#find(code);
     if (i < 0) throw new GualianError('hierarchy.unknown', { value: code });
     return i;
   }

@@ -69,7 +69,8 @@ export function mergeDivisionPacks(inputs: readonly unknown[], base?: Hierarchy)
         continue;
       }
       const raw = String(row[0] ?? '');
-      if (seen.has(raw) || base?.has(raw)) continue;
+      // Exact lookup: a row's code is matched one for one, never read as a padded code.
+      if (seen.has(raw) || (base !== undefined && base.indexOf(raw) >= 0)) continue;
       const code = checkCode(raw, 'code', ctx, normalize);
       const name = checkName(row[1], ctx);
       if (code === null || name === null) continue;

@@ -8,12 +8,14 @@
  * is exactly the merge of its counties' reports: large scopes can be computed in parts.
  */
 import { GualianError } from '../errors/index.js';
-import { dayNumber, isoDate, quarterOf, quarterRange, yearRange } from '../time/days.js';
-import { compareCodes } from '../hierarchy/codes.js';
+import { SchemaError, showValue } from '../errors/schema.js';
+import { dayNumber, isoDate, quarterRange, yearRange } from '../time/days.js';
+import { compareCodes, isWithin, normalizeCode } from '../hierarchy/codes.js';
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
-import { cadreFindings } from '../visits/findings.js';
-import { Ints, type Roster } from './roster.js';
-import { CADRE_RANKS, pairingPolicySchema, type PairingPolicy, type PairingPolicyInput } from './schema.js';
+import { NOT_RECORDED, cadreFindings } from '../visits/findings.js';
+import { PairingError } from './errors.js';
+import { Ints, Roster } from './roster.js';
+import { CADRE_RANKS, parsePairingPolicy, type PairingPolicy, type PairingPolicyInput } from './schema.js';
 import { sortViolations, type Severity, type Violation, type ViolationCode } from './violations.js';
 
 /** Counts of a scope or of one county or township. All are sums, so reports merge by adding. */
@@ -60,7 +62,10 @@ export interface CoverageReport {
   /** The scopes the report covers (one code, or several after a merge). */
   scopes: string[];
   year: number;
+  /** The name of the policy applied. */
   policy: string;
+  /** The policy applied, every default filled in: reports merge only when theirs are the same. */
+  appliedPolicy: PairingPolicy;
   totals: CoverageTotals;
   /** Every county and township in the scope, in code order, for drill-down. */
   divisions: DivisionTotals[];
@@ -182,17 +187,20 @@ export class PairingMonitor {
   readonly #listeners = new Set<(monitor: PairingMonitor) => void>();
 
   constructor(roster: Roster, options: CheckOptions) {
+    const checked = checkOptions(roster, options);
     this.roster = roster;
-    this.year = options.year;
-    this.scope = options.scope ?? null;
-    this.policy = pairingPolicySchema.parse(options.policy ?? {});
-    this.#s = runCheck(roster, this.policy, this.scope, options.year, options.findings !== false);
+    this.year = checked.year;
+    this.scope = checked.scope;
+    this.policy = parsePairingPolicy(options.policy);
+    this.#s = runCheck(roster, this.policy, this.scope, checked.year, options.findings !== false);
   }
 
   /** Follow the roster: each visit added updates this check. */
   start(): void {
-    // Made now, so that no single visit pays for grouping the pairings.
+    // Made now, so that no single visit pays for grouping the pairings (or, for the findings,
+    // each cadre's visits).
     pairingsByCadre(this.#s);
+    if (this.#s.findingsOn && this.#s.visitStart.length === 0) indexVisitsByCadre(this.#s);
     this.#unsubscribe ??= this.roster.onVisit((v) => {
       applyVisit(this.#s, v);
       for (const l of this.#listeners) l(this);
@@ -220,7 +228,7 @@ export class PairingMonitor {
   totals(code?: string): CoverageTotals {
     const s = this.#s;
     if (code === undefined) return totalsAt(s.whole, 0);
-    const row = s.h.indexOf(code);
+    const row = s.h.indexOf(shortCode(code));
     const slot = row >= s.lo && row < s.hi ? slotOf(s.slotRows, row) : -1;
     if (slot < 0) throw new GualianError('hierarchy.unknown', { value: code });
     return rolledUp(s, slot);
@@ -238,7 +246,7 @@ export class PairingMonitor {
     }));
     const violations = listViolations(s);
     sortViolations(violations);
-    return { scopes: [this.scope ?? ''], year: this.year, policy: this.policy.name, totals: this.totals(), divisions, violations };
+    return { scopes: [this.scope ?? ''], year: this.year, policy: this.policy.name, appliedPolicy: this.policy, totals: this.totals(), divisions, violations };
   }
 }
 
@@ -363,17 +371,7 @@ function runCheck(roster: Roster, policy: PairingPolicy, scope: string | null, y
   countAllVisits(s);
   settleAll(s);
   s.settled = true;
-  if (findingsOn) {
-    indexVisitsByCadre(s);
-    const { visitStart: start, visitList: list } = s;
-    for (let c = 0; c < nC; c++) {
-      if (!findsFor(s, c)) continue;
-      const found = cadreFindings(roster, c, h.codeAt(s.attribution[c]!), list, s.pairedVisits[c]!, y1, policy.findings, s.V, start[c]!, start[c + 1]!);
-      if (found.length === 0) continue;
-      s.findings.set(c, found);
-      for (const v of found) countViolation(s, v, 1);
-    }
-  }
+  if (findingsOn) bulkFindings(s);
   const V = s.V;
   for (const id of new Set(roster.duplicateVisitIds())) {
     const i = roster.visitIndex(id);
@@ -484,7 +482,8 @@ function fastPairings(
 /** A pairing off the usual path: reported, and counted as far as it counts. */
 function slowPairing(s: CheckState, p: number): void {
   const { roster, h, policy, P, lo, hi, c0, c1, active, cadreVillages, cadreLeads, attribution, villagePairing } = s;
-  const pairingCode = () => roster.pairings[p]?.code ?? (P.target[p]! >= 0 ? h.codeAt(P.target[p]!) : '?');
+  // Named in the hierarchy's short form when known (a padded code names the same division).
+  const pairingCode = () => (P.target[p]! >= 0 ? h.codeAt(P.target[p]!) : shortCode(roster.pairings[p]?.code ?? '?'));
   const add = (code: ViolationCode, severity: Severity, rule: string, cadre: string, details: Record<string, string | number> = {}) =>
     s.structural.push({ code, severity, rule, divisions: [pairingCode()], cadres: [cadre], details: { pairing: p, ...details } });
   const t = P.target[p]!;
@@ -934,15 +933,143 @@ function findsFor(s: CheckState, c: number): boolean {
 }
 
 /** The year's visits (to known villages) of the cadres the findings look at, grouped by cadre. */
-function indexVisitsByCadre(s: CheckState): void {
+function indexVisitsByCadre(s: CheckState, only: Uint8Array | null = null): void {
+  const nC = s.roster.cadreCount;
+  const wanted = only ?? new Uint8Array(nC);
+  if (only === null) for (let c = 0; c < nC; c++) if (findsFor(s, c)) wanted[c] = 1;
+  const { start, list } = groupVisits(s.V.cadre, s.V.village, s.V.day, s.y0, s.y1, wanted);
+  s.visitStart = start;
+  s.visitList = list;
+}
+
+/** {@link groupBy} of the year's visits to known villages by wanted cadre, as one tight loop (no call per visit). */
+function groupVisits(Vc: Int32Array, Vv: Int32Array, Vd: Int32Array, y0: number, y1: number, wanted: Uint8Array): { start: Int32Array; list: Int32Array } {
+  const groups = wanted.length;
+  const start = new Int32Array(groups + 1);
+  const n = Vc.length;
+  for (let v = 0; v < n; v++) {
+    const c = Vc[v]!;
+    if (c >= 0 && wanted[c] === 1 && Vv[v]! >= 0 && Vd[v]! >= y0 && Vd[v]! <= y1) start[c]!++;
+  }
+  for (let g = 1; g < groups; g++) start[g]! += start[g - 1]!;
+  const total = groups > 0 ? start[groups - 1]! : 0;
+  start[groups] = total;
+  const list = new Int32Array(total);
+  for (let v = n - 1; v >= 0; v--) {
+    const c = Vc[v]!;
+    if (c >= 0 && wanted[c] === 1 && Vv[v]! >= 0 && Vd[v]! >= y0 && Vd[v]! <= y1) list[--start[c]!] = v;
+  }
+  return { start, list };
+}
+
+/**
+ * The findings of every cadre of the scope. One pass over the visits counts, per cadre, what
+ * each finding looks at (all sums, in visit order, no grouping); only the cadres whose counts
+ * could make a finding, or who visited two villages (a same-day pair needs two), have their
+ * visits grouped and read by {@link cadreFindings}, which then finds exactly what it would
+ * have found for every cadre. Linear in the visits, and nothing per cadre for the usual one.
+ */
+function bulkFindings(s: CheckState): void {
   const nC = s.roster.cadreCount;
   const wanted = new Uint8Array(nC);
   for (let c = 0; c < nC; c++) if (findsFor(s, c)) wanted[c] = 1;
-  const { cadre: Vc, village: Vv, day: Vd } = s.V;
-  const { y0, y1 } = s;
-  const { start, list } = groupBy(Vc, nC, (v, c) => wanted[c] === 1 && Vv[v]! >= 0 && Vd[v]! >= y0 && Vd[v]! <= y1);
-  s.visitStart = start;
-  s.visitList = list;
+  const t = s.policy.findings;
+  const counts = countFindings(s.V, s.y0, s.y1, wanted, s.y1 - t.crammedWeeks * 7 + 1, t.minMinutes, t.maxMinutesPerVisit, t.maxHouseholdsPerVisit, t.maxRecordDelayDays);
+  const candidates = new Uint8Array(nC);
+  let any = false;
+  const share = t.shortShare;
+  for (let c = 0; c < nC; c++) {
+    if (wanted[c] === 0) continue;
+    const n = counts.n[c]!;
+    const base = c * 5;
+    const f = counts.f;
+    const empty = f[base]!;
+    const brief = f[base + 1]!;
+    if (
+      s.pairedVisits[c] === 0 ||
+      (n > 0 && ((empty > 0 && empty >= share * n) || (brief > 0 && brief >= share * n) || (n >= 2 && f[base + 2] === n) || f[base + 3]! > 0 || f[base + 4]! > 0 || counts.many[c] === 1))
+    ) {
+      candidates[c] = 1;
+      any = true;
+    }
+  }
+  if (!any) return;
+  // The candidates' visits grouped: the counts above give each group's size, so one pass fills them.
+  const start = new Int32Array(nC + 1);
+  for (let c = 0; c < nC; c++) start[c + 1] = start[c]! + (candidates[c] === 1 ? counts.n[c]! : 0);
+  const list = fillGroups(s.V.cadre, s.V.village, s.V.day, s.y0, s.y1, candidates, start);
+  for (let c = 0; c < nC; c++) {
+    if (candidates[c] === 0) continue;
+    const found = cadreFindings(s.roster, c, s.h.codeAt(s.attribution[c]!), list, s.pairedVisits[c]!, s.y1, t, s.V, start[c]!, start[c + 1]!);
+    if (found.length === 0) continue;
+    s.findings.set(c, found);
+    for (const v of found) countViolation(s, v, 1);
+  }
+}
+
+/** The visits of each wanted cadre in the year, to known villages, in visit order, into groups whose starts are known. */
+function fillGroups(Vc: Int32Array, Vv: Int32Array, Vd: Int32Array, y0: number, y1: number, wanted: Uint8Array, start: Int32Array): Int32Array {
+  const list = new Int32Array(start[wanted.length]!);
+  const next = start.slice(0, wanted.length);
+  const n = Vc.length;
+  for (let v = 0; v < n; v++) {
+    const c = Vc[v]!;
+    if (c >= 0 && wanted[c] === 1 && Vv[v]! >= 0 && Vd[v]! >= y0 && Vd[v]! <= y1) list[next[c]!++] = v;
+  }
+  return list;
+}
+
+/**
+ * Per wanted cadre, over the year's visits to known villages: the visits (`n`), and five counts
+ * in `f` (empty, brief, late, implausible, back-filled), and whether two villages were visited.
+ * The hot loop touches `n`, the late count and the first village; the rarer counts are added
+ * only for the visits that have one of them.
+ */
+function countFindings(
+  V: ReturnType<Roster['visitColumns']>,
+  y0: number,
+  y1: number,
+  wanted: Uint8Array,
+  lateFrom: number,
+  minMinutes: number,
+  maxMinutes: number,
+  maxHouseholds: number,
+  maxDelay: number,
+): { n: Int32Array; f: Int32Array; many: Uint8Array } {
+  const nC = wanted.length;
+  const n = new Int32Array(nC);
+  const late = new Int32Array(nC);
+  const f = new Int32Array(nC * 5);
+  const many = new Uint8Array(nC);
+  const firstVillage = new Int32Array(nC).fill(-1);
+  const { cadre: Vc, village: Vv, day: Vd, minutes: Vm, households: Vh, activities: Va, recorded: Vr } = V;
+  const total = Vc.length;
+  for (let v = 0; v < total; v++) {
+    const c = Vc[v]!;
+    if (c < 0 || wanted[c] === 0) continue;
+    const village = Vv[v]!;
+    const day = Vd[v]!;
+    if (village < 0 || day < y0 || day > y1) continue;
+    n[c]!++;
+    if (day >= lateFrom) late[c]!++;
+    const first = firstVillage[c]!;
+    if (first !== village) {
+      if (first < 0) firstVillage[c] = village;
+      else many[c] = 1;
+    }
+    const minutes = Vm[v]!;
+    const households = Vh[v]!;
+    const r = Vr[v]!;
+    if (minutes < minMinutes || minutes > maxMinutes || households > maxHouseholds || households === 0 || (r !== NOT_RECORDED && r - day > maxDelay)) {
+      const base = c * 5;
+      if (Va[v] === 0 && households === 0) f[base]!++;
+      if (minutes < minMinutes) f[base + 1]!++;
+      if (minutes > maxMinutes || households > maxHouseholds) f[base + 3]!++;
+      if (r !== NOT_RECORDED && r - day > maxDelay) f[base + 4]!++;
+    }
+  }
+  for (let c = 0; c < nC; c++) f[c * 5 + 2] = late[c]!;
+  return { n, f, many };
 }
 
 /**
@@ -1026,29 +1153,99 @@ function rolledUp(s: CheckState, slot: number): CoverageTotals {
 /**
  * Merge reports of disjoint scopes for the same year and policy: totals add up, the division
  * lists and violations interleave in code order. The merge of a prefecture's counties equals
- * the prefecture's own report.
+ * the prefecture's own report. Reports of different years or policies, or of scopes that
+ * overlap (a county and its prefecture, the same county twice), are refused with a
+ * {@link PairingError}: their sum would mean nothing or count twice. The merge of no reports is
+ * the empty report (no scopes, zero totals), which merges with any report as nothing.
  * @example
  * const parts = zhaotong.childrenOf('5306').map((c) => checkPairing(roster, { year: 2024, scope: c.code }));
  * const whole = mergeReports(parts); // deep-equal to checkPairing(roster, { year: 2024, scope: '5306' }) but for `scopes`
+ * mergeReports([]).totals.villages; // 0
  */
 export function mergeReports(reports: readonly CoverageReport[]): CoverageReport {
-  if (reports.length === 0) throw new GualianError('hierarchy.unknown', { value: '(no reports)' });
-  const first = reports[0]!;
+  const parts = reports.filter((r) => r.scopes.length > 0);
+  const first = parts[0];
+  if (first === undefined) return { scopes: [], year: reports[0]?.year ?? 0, policy: reports[0]?.policy ?? '', appliedPolicy: reports[0]?.appliedPolicy ?? parsePairingPolicy({}), totals: emptyTotals(), divisions: [], violations: [] };
+  const key = policyKey(first.appliedPolicy);
+  for (const r of parts) {
+    if (r.year !== first.year) throw new PairingError('report.merge-year', { first: first.year, other: r.year });
+    if (r.policy !== first.policy || policyKey(r.appliedPolicy) !== key) throw new PairingError('report.merge-policy', { first: first.policy, other: r.policy });
+  }
+  refuseOverlaps(parts.flatMap((r) => r.scopes));
   const totals = emptyTotals();
   const byCode = new Map<string, DivisionTotals>();
   const violations: Violation[] = [];
-  for (const r of reports) {
+  for (const r of parts) {
     addTotals(totals, r.totals);
     for (const d of r.divisions) {
       const seen = byCode.get(d.code);
       if (seen) addTotals(seen.totals, d.totals);
       else byCode.set(d.code, { ...d, totals: { ...d.totals } });
     }
-    violations.push(...r.violations);
+    for (const v of r.violations) violations.push(v);
   }
   const divisions = [...byCode.values()].sort((a, b) => compareCodes(a.code, b.code));
   sortViolations(violations);
-  return { scopes: reports.flatMap((r) => r.scopes), year: first.year, policy: first.policy, totals, divisions, violations };
+  return { scopes: parts.flatMap((r) => r.scopes), year: first.year, policy: first.policy, appliedPolicy: first.appliedPolicy, totals, divisions, violations };
+}
+
+/** A policy as text with its keys in order, so that two equal policies give the same text. */
+function policyKey(policy: PairingPolicy | undefined): string {
+  const canonical = (v: unknown): unknown =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+        )
+      : v;
+  return JSON.stringify(canonical(policy ?? null));
+}
+
+/**
+ * Refuse scopes that overlap: in code order every subtree is one run, so a scope overlaps an
+ * earlier one exactly when it lies within a scope still open on the stack (n log n, not n²).
+ * The whole hierarchy (`''`) overlaps everything.
+ */
+function refuseOverlaps(scopes: readonly string[]): void {
+  if (scopes.length > 1 && scopes.includes('')) throw new PairingError('report.merge-overlap', { first: '(all)', other: scopes.find((s) => s !== '') ?? '(all)' });
+  const sorted = scopes.map(shortCode).sort(compareCodes);
+  const open: string[] = [];
+  for (const code of sorted) {
+    while (open.length > 0 && !isWithin(code, open[open.length - 1]!)) open.pop();
+    if (open.length > 0) throw new PairingError('report.merge-overlap', { first: open[open.length - 1]!, other: code });
+    open.push(code);
+  }
+}
+
+/** A code in its short form (a padded 12-digit code is accepted), or the code as given when it is none (then nothing matches it). */
+function shortCode(code: string): string {
+  try {
+    return normalizeCode(code);
+  } catch {
+    return code;
+  }
+}
+
+/** Check the options of a check: a whole year, a known scope (padded codes accepted), a boolean for findings. */
+function checkOptions(roster: Roster, options: CheckOptions): { year: number; scope: string | null } {
+  const refuse = (field: string, value: unknown, reason: 'value.type' | 'value.missing' | 'value.too-small' | 'value.too-big', details: Record<string, string | number>) =>
+    new SchemaError([{ index: 0, kind: 'check-options', field, reason, value: showValue(value), details }]);
+  if (!(roster instanceof Roster)) throw refuse('roster', roster, 'value.type', { expected: 'type.object' });
+  if (typeof options !== 'object' || options === null) throw refuse('', options, 'value.type', { expected: 'type.object' });
+  const { year, scope, findings } = options;
+  if (year === undefined) throw refuse('year', year, 'value.missing', {});
+  if (typeof year !== 'number' || !Number.isInteger(year)) throw refuse('year', year, 'value.type', { expected: 'type.int' });
+  if (year < 1949) throw refuse('year', year, 'value.too-small', { min: 1949 });
+  if (year > 9999) throw refuse('year', year, 'value.too-big', { max: 9999 });
+  if (findings !== undefined && typeof findings !== 'boolean') throw refuse('findings', findings, 'value.type', { expected: 'type.boolean' });
+  if (scope === undefined) return { year, scope: null };
+  if (typeof scope !== 'string') throw refuse('scope', scope, 'value.type', { expected: 'type.string' });
+  // A padded 12-digit code names the same division as its short form; a code that is no code
+  // is refused with the reason (DivisionCodeError).
+  const short = normalizeCode(scope);
+  if (roster.hierarchy.indexOf(short) < 0) throw new GualianError('hierarchy.unknown', { value: scope });
+  return { year, scope: short };
 }
 
 function addTotals(into: CoverageTotals, from: CoverageTotals): void {

@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 export * from './schema.js';
-export { Roster, activityMask, type RosterInput } from './roster.js';
+export { Roster, activityMask, type RosterInput, type RosterOptions } from './roster.js';
+export { PairingError, PAIRING_ERROR_CODES, type PairingErrorCode } from './errors.js';
 export { checkPairing, watchPairing, PairingMonitor, mergeReports, emptyTotals, type CheckOptions, type CoverageReport, type CoverageTotals, type DivisionTotals } from './check.js';
 export { describeViolation, VIOLATION_CODES, type Violation, type ViolationCode, type Severity } from './violations.js';
 // The planner and the spot checks are entries of their own: `@gualian/core/planner`, `@gualian/core/inspection`.

@@ -4,7 +4,9 @@
  */
 import * as z from 'zod/mini';
 import { isDivisionCode } from '../hierarchy/codes.js';
-import { dateSchema } from '../time/schema.js';
+import { dateSchema, timestampMs, timestampSchema } from '../time/schema.js';
+import { dayNumber } from '../time/days.js';
+import { parseRecord } from '../errors/schema.js';
 
 /** Ranks: 厅级 (prefectural), 处级 (divisional, including committee members), everyone else. */
 export const CADRE_RANKS = ['prefectural', 'divisional', 'staff'] as const;
@@ -52,6 +54,24 @@ export const cadreSchema = z.object({
 /** A cadre. */
 export type Cadre = z.output<typeof cadreSchema>;
 
+/** The most households one visit can record: more is not a visit but a typing error (and would not fit the roster's columns). */
+export const MAX_HOUSEHOLDS = 10_000;
+
+/**
+ * The civil day (in China, UTC+8) of a timestamp, as a day number; `NaN` for an impossible one.
+ * @example
+ * recordedDay('2024-03-01T23:30:00Z'); // dayNumber('2024-03-02'): 07:30 the next morning in China
+ */
+export function recordedDay(timestamp: string): number {
+  const ms = timestampMs(timestamp);
+  return Math.floor((ms + 8 * 3_600_000) / 86_400_000);
+}
+
+/** Whether an optional `from`–`to` period runs forwards (dates compare as text when both are real). */
+function periodInOrder(p: { from?: string | undefined; to?: string | undefined }): boolean {
+  return p.from === undefined || p.to === undefined || typeof p.from !== 'string' || typeof p.to !== 'string' || p.from <= p.to;
+}
+
 /** A cadre's responsibility for a county or township, or pairing with a village, with an optional validity period. */
 export const pairingSchema = z.object({
   cadreId: z.string().check(z.minLength(1)),
@@ -59,9 +79,9 @@ export const pairingSchema = z.object({
   code,
   /** First day the pairing holds (inclusive). */
   from: z.optional(isoDate),
-  /** Last day the pairing holds (inclusive). */
+  /** Last day the pairing holds (inclusive); not before `from`. */
   to: z.optional(isoDate),
-});
+}).check(z.refine(periodInOrder, { message: 'expect.range', path: ['to'] }));
 /** A pairing. */
 export type Pairing = z.output<typeof pairingSchema>;
 
@@ -74,15 +94,31 @@ export const visitSchema = z.object({
   /** Time spent in the village, in minutes. */
   minutes: z.number().check(z.int(), z.gte(0), z.lte(24 * 60)),
   /** Households visited (进村入户). */
-  households: z.number().check(z.int(), z.gte(0)),
+  households: z.number().check(z.int(), z.gte(0), z.lte(MAX_HOUSEHOLDS)),
   activities: z.array(z.enum(ACTIVITIES)),
   notes: z.optional(z.string()),
-});
+  /**
+   * When the visit was entered in the ledger (an ISO timestamp with its offset), not before the
+   * visit's day. Optional for old data; a visit entered long after it was made is a finding
+   * (`ledger.backfilled`, see {@link FindingThresholds.maxRecordDelayDays}).
+   */
+  recordedAt: z.optional(timestampSchema),
+  /** Who entered the visit in the ledger (a user id or name); optional for old data. */
+  recordedBy: z.optional(z.string().check(z.trim(), z.minLength(1))),
+}).check(z.refine(recordedOnOrAfter, { message: 'expect.recorded-after-visit', path: ['recordedAt'] }));
+
+/** Whether a visit was not recorded before the day it was made (checked only when both are real). */
+function recordedOnOrAfter(v: { date: string; recordedAt?: string | undefined }): boolean {
+  if (typeof v.recordedAt !== 'string' || typeof v.date !== 'string') return true;
+  const day = dayNumber(v.date);
+  const at = recordedDay(v.recordedAt);
+  return Number.isNaN(day) || Number.isNaN(at) || at >= day;
+}
 /** A visit. */
 export type Visit = z.output<typeof visitSchema>;
 
 /** Thresholds of the nominal (挂名) and commute-style (走读式) pairing findings. */
-export const findingThresholdsSchema = z.object({
+export const findingThresholdsSchema = z.strictObject({
   /** A visit shorter than this many minutes is flagged as a drive-by. */
   minMinutes: z._default(z.number().check(z.int(), z.gte(0)), 60),
   /** Flag a cadre when at least this share of their visits are short or empty. */
@@ -94,7 +130,13 @@ export const findingThresholdsSchema = z.object({
    * coordinates known, farther apart than this many kilometres.
    */
   sameDayKm: z._default(z.number().check(z.gte(0)), 60),
-});
+  /** Plausibility: a visit longer than this many minutes is implausible (a finding; more than a day is refused). */
+  maxMinutesPerVisit: z._default(z.number().check(z.int(), z.gte(1), z.lte(24 * 60)), 720),
+  /** Plausibility: a visit to more than this many households is implausible (a finding; more than {@link MAX_HOUSEHOLDS} is refused). */
+  maxHouseholdsPerVisit: z._default(z.number().check(z.int(), z.gte(1), z.lte(MAX_HOUSEHOLDS)), 100),
+  /** A visit entered in the ledger more than this many days after it was made is back-filled (a finding). */
+  maxRecordDelayDays: z._default(z.number().check(z.int(), z.gte(0)), 30),
+}).check(z.refine((t) => !(t.maxMinutesPerVisit < t.minMinutes), { message: 'expect.range', path: ['maxMinutesPerVisit'] }));
 /** Finding thresholds. */
 export type FindingThresholds = z.output<typeof findingThresholdsSchema>;
 
@@ -103,16 +145,19 @@ export type FindingThresholds = z.output<typeof findingThresholdsSchema>;
  * village per cadre, prefectural leaders each lead one county, divisional leaders one township,
  * every county and township led, at least 4 visits a year, campaign July 2021 – December 2025.
  * @example
- * const policy = pairingPolicySchema.parse({}); // Zhaotong
- * const stricter = pairingPolicySchema.parse({ minVisitsPerYear: 6, visitEveryQuarter: true });
+ * Unknown keys (a misspelt field) and contradictions (a campaign that ends before it starts) are
+ * refused; parse with {@link parsePairingPolicy} to get a typed error instead of zod's.
+ * @example
+ * const policy = parsePairingPolicy({}); // Zhaotong
+ * const stricter = parsePairingPolicy({ minVisitsPerYear: 6, visitEveryQuarter: true });
  */
-export const pairingPolicySchema = z.object({
+export const pairingPolicySchema = z.strictObject({
   name: z._default(z.string(), '昭通市“包掛聯”（2021）'),
   minCadresPerVillage: z._default(z.number().check(z.int(), z.gte(1)), 3),
   /** How many villages each paired cadre pairs with (exactly). */
   villagesPerCadre: z._default(z.number().check(z.int(), z.gte(1)), 1),
   /** The level each rank leads (one unit each); ranks not listed lead nothing. */
-  leads: z._default(z.object({ prefectural: z.optional(z.enum(['county', 'township'])), divisional: z.optional(z.enum(['county', 'township'])) }), {
+  leads: z._default(z.strictObject({ prefectural: z.optional(z.enum(['county', 'township'])), divisional: z.optional(z.enum(['county', 'township'])) }), {
     prefectural: 'county',
     divisional: 'township',
   }),
@@ -123,13 +168,26 @@ export const pairingPolicySchema = z.object({
   minVisitsPerYear: z._default(z.number().check(z.int(), z.gte(0)), 4),
   /** The optional stricter rule: at least one visit in each quarter of the year. */
   visitEveryQuarter: z._default(z.boolean(), false),
-  campaign: z._default(z.object({ from: isoDate, to: isoDate }), { from: '2021-07-01', to: '2025-12-31' }),
-  findings: z._default(findingThresholdsSchema, { minMinutes: 60, shortShare: 0.5, crammedWeeks: 6, sameDayKm: 60 }),
+  /** The campaign's first and last days; `to` not before `from`. */
+  campaign: z._default(z.strictObject({ from: isoDate, to: isoDate }).check(z.refine(periodInOrder, { message: 'expect.range', path: ['to'] })), { from: '2021-07-01', to: '2025-12-31' }),
+  findings: z._default(findingThresholdsSchema, { minMinutes: 60, shortShare: 0.5, crammedWeeks: 6, sameDayKm: 60, maxMinutesPerVisit: 720, maxHouseholdsPerVisit: 100, maxRecordDelayDays: 30 }),
 });
 /** A pairing policy (input form: every field optional). */
 export type PairingPolicyInput = z.input<typeof pairingPolicySchema>;
 /** A pairing policy with every default filled in. */
 export type PairingPolicy = z.output<typeof pairingPolicySchema>;
+
+/**
+ * Parse a pairing policy (every field optional, Zhaotong's values by default). A misspelt key,
+ * a value out of range or a contradiction is refused with a {@link SchemaError} naming the
+ * field (`campaign.to`, `findings.minMinutes`, …), never a raw zod error.
+ * @example
+ * parsePairingPolicy({ minVisitsPerYear: 6 }).minVisitsPerYear; // 6
+ * parsePairingPolicy({ minVisitPerYear: 6 }); // throws SchemaError: field "minVisitPerYear" unknown
+ */
+export function parsePairingPolicy(input: PairingPolicyInput | PairingPolicy | undefined): PairingPolicy {
+  return parseRecord(pairingPolicySchema, input ?? {}, 'pairing-policy');
+}
 
 /** Zhaotong's policy, the default. */
 export const ZHAOTONG_POLICY: PairingPolicy = pairingPolicySchema.parse({});

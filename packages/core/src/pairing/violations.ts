@@ -42,6 +42,8 @@ export const VIOLATION_CODES = [
   'commute.short-visits',
   'commute.crammed',
   'commute.same-day-distant',
+  'ledger.implausible',
+  'ledger.backfilled',
 ] as const;
 /** A violation's stable code. */
 export type ViolationCode = (typeof VIOLATION_CODES)[number];

@@ -3,6 +3,7 @@
  * as the cadre, the village and an inspector read it.
  */
 import { isoDate, yearRange } from '../time/days.js';
+import { SchemaError, showValue } from '../errors/schema.js';
 import { ACTIVITIES, type Activity } from '../pairing/schema.js';
 import type { Roster } from '../pairing/roster.js';
 
@@ -17,6 +18,10 @@ export interface LedgerLine {
   activities: Activity[];
   /** What the cadre noted, when anything. */
   notes?: string;
+  /** When the visit was entered in the ledger, where the record says (old data does not). */
+  recordedAt?: string;
+  /** Who entered it, where the record says. */
+  recordedBy?: string;
 }
 
 /** A cadre's ledger for a year (or all years). */
@@ -28,12 +33,16 @@ export interface Ledger {
 }
 
 /**
- * The ledger of a cadre: their visits in date order with the totals.
+ * The ledger of a cadre: their visits in date order with the totals, each line with when and by
+ * whom it was entered where the record says (a line entered long after its date is a
+ * `ledger.backfilled` finding of the check).
  * @example
  * const ledger = ledgerOf(roster, 'C000123', 2024);
  * ledger.totals.visits; // 5
  */
 export function ledgerOf(roster: Roster, cadreId: string, year?: number): Ledger {
+  if (year !== undefined && !Number.isInteger(year))
+    throw new SchemaError([{ index: 0, kind: 'check-options', field: 'year', reason: 'value.type', value: showValue(year), details: { expected: 'type.int' } }]);
   const h = roster.hierarchy;
   const c = roster.cadreIndex(cadreId);
   const V = roster.visitColumns();
@@ -49,6 +58,9 @@ export function ledgerOf(roster: Roster, cadreId: string, year?: number): Ledger
     const line: LedgerLine = { visit: roster.visitId(v), date: isoDate(V.day[v]!), village: t >= 0 ? h.codeAt(t) : '', villageName: t >= 0 ? h.nameAt(t) : '', minutes: V.minutes[v]!, households: V.households[v]!, activities };
     const notes = roster.visitNotes(v);
     if (notes !== undefined) line.notes = notes;
+    const { recordedAt, recordedBy } = roster.visitRecord(v);
+    if (recordedAt !== undefined) line.recordedAt = recordedAt;
+    if (recordedBy !== undefined) line.recordedBy = recordedBy;
     return line;
   });
   return {

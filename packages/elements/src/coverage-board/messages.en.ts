@@ -54,6 +54,8 @@ export const messages: Record<keyof typeof reference, string> = {
   'ui.violationKind.commute.short-visits': 'Short visits (commute-style?)',
   'ui.violationKind.commute.crammed': 'Visits crammed at the year end',
   'ui.violationKind.commute.same-day-distant': 'Same day in two counties',
+  'ui.violationKind.ledger.implausible': 'Implausible visits',
+  'ui.violationKind.ledger.backfilled': 'Back-filled ledger',
   'ui.status.covered': 'covered',
   'ui.status.short': 'short of {count}',
   'ui.status.uncovered': 'no cadre',

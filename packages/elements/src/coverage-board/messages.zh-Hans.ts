@@ -52,6 +52,8 @@ export const messages = {
   'ui.violationKind.commute.short-visits': '走访时间过短（疑似走读式）',
   'ui.violationKind.commute.crammed': '走访集中在年底',
   'ui.violationKind.commute.same-day-distant': '同一天出现在不同县',
+  'ui.violationKind.ledger.implausible': '走访记录不合常理',
+  'ui.violationKind.ledger.backfilled': '补记台账',
   'ui.status.covered': '已覆盖',
   'ui.status.short': '缺 {count} 人',
   'ui.status.uncovered': '无人挂联',

@@ -54,6 +54,8 @@ export const messages: Record<keyof typeof reference, string> = {
   'ui.violationKind.commute.short-visits': '走訪時間過短（疑似走讀式）',
   'ui.violationKind.commute.crammed': '走訪集中在年底',
   'ui.violationKind.commute.same-day-distant': '同一天出現在不同縣',
+  'ui.violationKind.ledger.implausible': '走訪記錄不合常理',
+  'ui.violationKind.ledger.backfilled': '補記台帳',
   'ui.status.covered': '已覆蓋',
   'ui.status.short': '缺 {count} 人',
   'ui.status.uncovered': '無人掛聯',
