@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { describeError, type Hierarchy, type Lang } from '@gualian/core';
-import { pairingPolicySchema, type Roster } from '@gualian/core/pairing';
+import { parsePairingPolicy, ZHAOTONG_POLICY, type Roster } from '@gualian/core/pairing';
 import {
   computeFacts,
   parsePeriod,
@@ -303,7 +303,14 @@ export class GualianLeaderboard extends GualianElement {
   }
 
   #campaign(): [number, number] {
-    const policy = pairingPolicySchema.parse(this.factOptions?.policy ?? {});
+    // A policy the core refuses is reported where the facts are computed; the year picker keeps
+    // the default campaign meanwhile, so the widget can still say why.
+    let policy = ZHAOTONG_POLICY;
+    try {
+      policy = parsePairingPolicy(this.factOptions?.policy);
+    } catch {
+      /* shown by the facts' error */
+    }
     return [Number(policy.campaign.from.slice(0, 4)), Number(policy.campaign.to.slice(0, 4))];
   }
 
