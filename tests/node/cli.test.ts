@@ -372,6 +372,7 @@ const facts = (r: Pick<CoverageReport, 'totals' | 'divisions'> & { violations: R
     fs.writeFileSync(join(sub, 'bad-policy.json'), JSON.stringify({ minVisitsPerYear: -1 }));
     const bad = await gualian(sub, 'check', '--year', '2024', '--cadres', 'cadres.csv', '--pairings', 'pairings.csv', '--visits', 'visits.csv', '--policy', 'bad-policy.json');
     expect(bad.code).to.equal(2);
-    expect(bad.stderr).to.contain('bad-policy.json').and.contain('minVisitsPerYear');
+    // The field is named in the reader's language, never by its variable name.
+    expect(bad.stderr).to.contain('bad-policy.json').and.contain('每年最少走访次数').and.not.contain('minVisitsPerYear');
   });
 });

@@ -43,8 +43,10 @@ const cadre: fc.Arbitrary<Cadre> = fc
   });
 const pairing: fc.Arbitrary<Pairing> = fc.record({ cadreId: text(8), role: fc.constantFrom(...PAIRING_ROLES), code: fc.constantFrom(...CODES), from: fc.option(isoDate, { nil: undefined }), to: fc.option(isoDate, { nil: undefined }) }).map((p) => {
   const out: Pairing = { cadreId: p.cadreId, role: p.role, code: SHORT(p.code) };
-  if (p.from !== undefined) out.from = p.from;
-  if (p.to !== undefined) out.to = p.to;
+  // A period that ends before it starts is refused at the door: a good pairing has from ≤ to.
+  const [from, to] = p.from !== undefined && p.to !== undefined && p.to < p.from ? [p.to, p.from] : [p.from, p.to];
+  if (from !== undefined) out.from = from;
+  if (to !== undefined) out.to = to;
   return out;
 });
 const visit: fc.Arbitrary<Visit> = fc
