@@ -7,6 +7,7 @@ import { DivisionCodeError, type ErrorCode } from '../errors/index.js';
 import { normalizeCode } from '../hierarchy/codes.js';
 import { ACTIVITIES, type Activity, type CadreRank, type PairingRole } from '../pairing/schema.js';
 import { dayNumber, isoDate } from '../time/days.js';
+import { timestampMs } from '../time/schema.js';
 
 /** A cell read: its value, or the reason it could not be read. */
 export type CellResult = { ok: true; value: unknown } | { ok: false; code: ErrorCode; details?: Record<string, string | number> };
@@ -85,6 +86,44 @@ export function parseDate(raw: unknown): string | null {
   if (time[0] !== undefined && (Number(time[0]) > 23 || Number(time[1]) > 59 || Number(time[2] ?? 0) > 59)) return null;
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   return Number.isNaN(dayNumber(iso)) ? null : iso;
+}
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * A moment as an ISO timestamp with its offset, for `recordedAt`: an ISO timestamp as it is, or a
+ * date with an optional clock time in any form {@link parseDate} reads (a wall-clock time in
+ * China, +08:00; a date alone is its midnight), an .xlsx date-time cell, or an Excel serial
+ * with a fraction of a day; `null` when it is not a real moment.
+ * @example
+ * parseTimestamp('2024-03-05 14:30'); // '2024-03-05T14:30:00+08:00'
+ * parseTimestamp('2024-03-05T06:30:00Z'); // '2024-03-05T06:30:00Z'
+ * parseTimestamp('2024-02-30 14:30'); // null
+ */
+export function parseTimestamp(raw: unknown): string | null {
+  let day: string | null;
+  let seconds = 0;
+  if (raw instanceof Date) {
+    // An .xlsx cell holds a wall-clock time, which the reader gives as that time in UTC.
+    const t = raw.getTime();
+    if (Number.isNaN(t)) return null;
+    day = isoDate(Math.floor(t / 86_400_000));
+    seconds = Math.floor((t - Math.floor(t / 86_400_000) * 86_400_000) / 1000);
+  } else if (typeof raw === 'number') {
+    day = excelDay(raw);
+    seconds = Math.round((raw - Math.floor(raw)) * 86_400);
+    if (seconds >= 86_400) return null;
+  } else if (typeof raw === 'string') {
+    const s = raw.normalize('NFKC').trim();
+    if (!Number.isNaN(timestampMs(s))) return s;
+    day = parseDate(s);
+    const dashed = DASHED.exec(s);
+    const chinese = dashed ? null : CHINESE.exec(s);
+    const time = dashed ? dashed.slice(5) : chinese ? chinese.slice(4) : [];
+    if (time[0] !== undefined) seconds = Number(time[0]) * 3600 + Number(time[1]) * 60 + Number(time[2] ?? 0);
+  } else return null;
+  if (day === null) return null;
+  return `${day}T${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}+08:00`;
 }
 
 /** The words of each activity: its id, its names in both scripts, and the seed's longer wordings. */

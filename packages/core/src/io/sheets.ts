@@ -15,7 +15,7 @@ import { GualianError, describeIssue, type ErrorCode, type RowIssue } from '../e
 import { recordIssues, type ParseMode } from '../errors/schema.js';
 import { localiseDetails, translate, type Lang } from '../i18n/index.js';
 import { cadreSchema, pairingSchema, visitSchema, type Cadre, type Pairing, type Visit } from '../pairing/schema.js';
-import { cellString, parseActivities, parseCodeCell, parseDate, parseRank, parseRole, type CellResult } from './cells.js';
+import { cellString, parseActivities, parseCodeCell, parseDate, parseRank, parseRole, parseTimestamp, type CellResult } from './cells.js';
 import { parseCsv } from './csv.js';
 import { decodeText, type EncodingOption, type TextEncodingName } from './encodings.js';
 import { isRecord, jsonColumns, jsonRecords, shorten } from './table.js';
@@ -80,15 +80,17 @@ export const SHEET_COLUMNS: Readonly<Record<SheetKind, readonly SheetColumn[]>> 
     { field: 'households', aliases: ['households', '入户数', '入户', '入戶數', '入戶', '入户户数', '入戶戶數', '走访户数', '走訪戶數'], required: true },
     { field: 'activities', aliases: ['activities', '工作内容', '工作內容', '开展工作', '開展工作', '走访内容', '走訪內容'], required: true },
     { field: 'notes', aliases: ['notes', 'note', '备注', '備註', '說明', '说明'], required: false },
+    { field: 'recordedAt', aliases: ['recordedAt', '录入时间', '錄入時間', '填报时间', '填報時間', '登记时间', '登記時間'], required: false },
+    { field: 'recordedBy', aliases: ['recordedBy', '录入人', '錄入人', '填报人', '填報人', '登记人', '登記人'], required: false },
   ],
 };
 
-type FieldType = 'text' | 'code' | 'rank' | 'role' | 'date' | 'int' | 'number' | 'activities';
+type FieldType = 'text' | 'code' | 'rank' | 'role' | 'date' | 'timestamp' | 'int' | 'number' | 'activities';
 
 const FIELD_TYPES: Readonly<Record<SheetKind, Readonly<Record<string, FieldType>>>> = {
   cadres: { id: 'text', name: 'text', unit: 'text', rank: 'rank', homeCode: 'code', lat: 'number', lon: 'number' },
   pairings: { cadreId: 'text', role: 'role', code: 'code', from: 'date', to: 'date' },
-  visits: { id: 'text', cadreId: 'text', villageCode: 'code', date: 'date', minutes: 'int', households: 'int', activities: 'activities', notes: 'text' },
+  visits: { id: 'text', cadreId: 'text', villageCode: 'code', date: 'date', minutes: 'int', households: 'int', activities: 'activities', notes: 'text', recordedAt: 'timestamp', recordedBy: 'text' },
 };
 
 const SCHEMAS = { cadres: cadreSchema, pairings: pairingSchema, visits: visitSchema } as const;
@@ -255,6 +257,10 @@ function parseField(type: FieldType, raw: unknown): CellResult {
     case 'date': {
       const date = parseDate(raw);
       return date ? { ok: true, value: date } : { ok: false, code: 'input.date' };
+    }
+    case 'timestamp': {
+      const at = parseTimestamp(raw);
+      return at ? { ok: true, value: at } : { ok: false, code: 'input.date' };
     }
     case 'int': {
       const s = cellString(raw);
