@@ -397,7 +397,31 @@ export function eventIssues(schema: z.ZodMiniType, e: unknown, kind: string, ind
     // A value too deep for the validator: a refusal, not a crash.
     return [{ index, kind, field: '', reason: 'value.invalid', value: '' }];
   }
-  return r.success ? [] : recordIssues(r.error.issues, event, kind, index);
+  if (r.success) return [];
+  const issues = recordIssues(r.error.issues, event, kind, index);
+  // The validator names a missing or unknown event type only as "no option matched": say which.
+  const tag = discriminatorOf(schema);
+  if (tag) {
+    for (const i of issues) {
+      if (i.field !== tag.key || i.reason !== 'value.invalid') continue;
+      const given = (event as Record<string, unknown> | null)?.[tag.key];
+      if (given === undefined) i.reason = 'value.missing';
+      else {
+        i.reason = 'value.enum';
+        i.details = { options: tag.values.join(', ') };
+      }
+    }
+  }
+  return issues;
+}
+
+/** The discriminating key of a schema that is a union of tagged objects, and its values. */
+function discriminatorOf(schema: z.ZodMiniType): { key: string; values: string[] } | undefined {
+  const def = (schema as unknown as { _zod: { def: { discriminator?: unknown; options?: { _zod: { def: { shape?: Record<string, { _zod: { def: { values?: unknown[] } } }> } } }[] } } })._zod.def;
+  const key = def.discriminator;
+  if (typeof key !== 'string' || !def.options) return undefined;
+  const values = def.options.flatMap((o) => (o._zod.def.shape?.[key]?._zod.def.values ?? []).map(String));
+  return { key, values };
 }
 
 /** Entries this module made or read and froze, with everything in them: trusted as immutable. */
