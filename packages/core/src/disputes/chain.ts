@@ -383,8 +383,20 @@ export function schemaOf(options: { kind?: ChainKind; schema?: z.ZodMiniType }):
  * @internal
  */
 export function eventIssues(schema: z.ZodMiniType, e: unknown, kind: string, index: number): RecordIssue[] {
+  return fastCheck(schema, CHAIN_KEYS)(e) ? NO_ISSUES : slowIssues(schema, e, kind, index);
+}
+const NO_ISSUES: RecordIssue[] = [];
+
+/**
+ * {@link eventIssues} for one schema, looked up once: for the loops over a million events.
+ * @internal
+ */
+export function eventChecker(schema: z.ZodMiniType, kind: string): (e: unknown, index: number) => RecordIssue[] {
   const fast = fastCheck(schema, CHAIN_KEYS);
-  if (fast(e)) return [];
+  return (e, index) => (fast(e) ? NO_ISSUES : slowIssues(schema, e, kind, index));
+}
+
+function slowIssues(schema: z.ZodMiniType, e: unknown, kind: string, index: number): RecordIssue[] {
   let event = e;
   if (e !== null && typeof e === 'object' && !Array.isArray(e)) {
     const { seq: _s, prev: _p, hash: _h, ...rest } = e as Record<string, unknown>;
@@ -488,9 +500,10 @@ export async function chainEvents<E extends object = CaseEvent>(events: Iterable
   const issues: RecordIssue[] = [];
   const good: E[] = [];
   const ids = new Map<string, number>();
+  const check = eventChecker(schema, kind);
   let index = 0;
   for (const e of events) {
-    const found = eventIssues(schema, e, kind, index);
+    const found = check(e, index).slice();
     const id = (e as { id?: unknown })?.id;
     if (found.length === 0 && typeof id === 'string') {
       // importJsonl refuses a second entry with an id: chaining one would make a record that does not read back.

@@ -7,7 +7,7 @@
 import { fieldLabel, type ErrorCode } from '../errors/index.js';
 import { recordIssues, showValue } from '../errors/schema.js';
 import { localiseDetails, translate, type Lang } from '../i18n/index.js';
-import { eventIssues, schemaOf, seal, write, type ChainKind } from './chain.js';
+import { eventChecker, schemaOf, seal, write, type ChainKind } from './chain.js';
 import { chainFieldsSchema, type CaseEvent, type RecordEntry } from './schema.js';
 import type { WorkOrderEvent } from './workorders.js';
 import { RECORD_ERROR_CODES } from './record-codes.js';
@@ -69,6 +69,7 @@ export function importJsonl(text: string, options: ImportOptions = {}): { entrie
   const entries: RecordEntry<CaseEvent | WorkOrderEvent>[] = [];
   const issues: JsonlIssue[] = [];
   const seen = new Map<string, number>();
+  const check = eventChecker(schema, kind);
   // A byte-order mark is not part of the first line's JSON.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let line = 0;
@@ -107,7 +108,7 @@ export function importJsonl(text: string, options: ImportOptions = {}): { entrie
     const found: JsonlIssue[] = [];
     const chain = chainFieldsSchema.safeParse({ seq: entry['seq'], prev: entry['prev'], hash: entry['hash'] });
     if (!chain.success) for (const i of recordIssues(chain.error.issues, entry, kind, line - 1)) found.push(asLine(i, line));
-    for (const i of eventIssues(schema, entry, kind, line - 1)) found.push(asLine(i, line));
+    for (const i of check(entry, line - 1)) found.push(asLine(i, line));
     if (found.length === 0 && id !== undefined) {
       const first = seen.get(entry['id'] as string);
       if (first !== undefined) found.push({ line, field: 'id', reason: DUPLICATE_ID, value: id, details: { first } });

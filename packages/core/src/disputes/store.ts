@@ -3,7 +3,7 @@
  * small store of chained, frozen entries with the states they lead to.
  */
 import { RecordsError, type ParseMode, type RecordIssue } from '../errors/schema.js';
-import { chainEvents, EMPTY_HEAD, eventIssues, frozenCopy, isSealed, verifyRecord, type ChainHead } from './chain.js';
+import { chainEvents, EMPTY_HEAD, eventChecker, frozenCopy, isSealed, verifyRecord, type ChainHead } from './chain.js';
 import { DisputeError } from './errors.js';
 import { prepare, step, validEvent, type CaseState, type LifecycleContext, type PreparedContext } from './lifecycle.js';
 import { caseEventSchema, type CaseEvent, type RecordEntry } from './schema.js';
@@ -45,9 +45,10 @@ export function replayRecord(entries: Iterable<CaseEvent>, context: LifecycleCon
   const refused: RefusedEntry[] = [];
   const issues: RecordIssue[] = [];
   const ids = new Set<string>();
+  const check = eventChecker(caseEventSchema, 'case-event');
   let position = 0;
   for (const e of entries) {
-    const bad = isSealed(e) ? NONE : eventIssues(caseEventSchema, e, 'case-event', position);
+    const bad = isSealed(e) ? NONE : check(e, position);
     if (bad.length > 0) {
       for (const i of bad) issues.push(i);
       position++;

@@ -132,9 +132,18 @@ function objectCheck(def: Def, extraKeys: readonly string[]): FastCheck | undefi
   if (catchall !== undefined && catchall !== 'never') return undefined;
   const strict = catchall === 'never';
   const shape = def['shape'] as Record<string, ZodLike>;
-  const keys = Object.keys(shape);
-  const fields = keys.map((k) => compile(shape[k]!));
-  const known = new Set([...keys, ...extraKeys]);
+  // One pass over the object's own keys, each looked up here: V8 loads `v[k]` inside
+  // `for (k in v)` from the enum cache, where a loop over the shape's keys would do a
+  // megamorphic keyed load for each (events have a dozen shapes).
+  const byKey = new Map<string, { check: FastCheck; required: number }>();
+  let required = 0;
+  for (const k of Object.keys(shape)) {
+    const field = shape[k]!;
+    const isRequired = field._zod.def.type === 'optional' ? 0 : 1;
+    byKey.set(k, { check: compile(field), required: isRequired });
+    required += isRequired;
+  }
+  for (const k of extraKeys) if (!byKey.has(k)) byKey.set(k, { check: () => true, required: 0 });
   const refinements: ((v: unknown) => unknown)[] = [];
   for (const c of def.checks ?? []) {
     const cd = c._zod.def;
@@ -144,9 +153,19 @@ function objectCheck(def: Def, extraKeys: readonly string[]): FastCheck | undefi
   }
   return (v) => {
     if (!isPlainObject(v)) return false;
-    for (let i = 0; i < keys.length; i++) if (!fields[i]!(v[keys[i]!])) return false;
-    if (strict) for (const k in v) if (!known.has(k)) return false;
-    for (const r of refinements) if (r(v) !== true) return false;
+    let present = 0;
+    for (const k in v) {
+      const field = byKey.get(k);
+      if (field === undefined) {
+        if (strict) return false;
+        continue;
+      }
+      if (!field.check(v[k])) return false;
+      present += field.required;
+    }
+    // A required key absent (an optional one may be); said no to, zod is asked.
+    if (present !== required) return false;
+    for (let i = 0; i < refinements.length; i++) if (refinements[i]!(v) !== true) return false;
     return true;
   };
 }
@@ -196,14 +215,24 @@ function stringChecks(def: Def): ((s: string) => boolean) | undefined {
       case 'custom': {
         if (typeof cd['fn'] !== 'function') return undefined;
         // Refinements of strings (a real time, a division code) are pure: the answer for a
-        // string that recurs (a division, a unit) is kept, within a bound.
+        // string that recurs (a division) is kept, within a bound; where strings rarely recur
+        // (times), the keeping is given up after a while, as it only costs.
         const fn = cd['fn'] as (s: string) => unknown;
         const memo = new Map<string, boolean>();
+        let asked = 0;
+        let found = 0;
+        let keep = true;
         tests.push((s) => {
+          if (!keep) return fn(s) === true;
           let ok = memo.get(s);
+          asked++;
           if (ok === undefined) {
             ok = fn(s) === true;
             if (memo.size < MEMO) memo.set(s, ok);
+          } else found++;
+          if (asked === 4096 && found < 1024) {
+            keep = false;
+            memo.clear();
           }
           return ok;
         });
@@ -212,6 +241,11 @@ function stringChecks(def: Def): ((s: string) => boolean) | undefined {
       default:
         return undefined;
     }
+  }
+  if (tests.length === 0) return (s) => s.length >= min && s.length <= max;
+  if (tests.length === 1) {
+    const only = tests[0]!;
+    return (s) => s.length >= min && s.length <= max && only(s);
   }
   return (s) => {
     if (s.length < min || s.length > max) return false;
