@@ -600,6 +600,11 @@ export interface VerifyOptions {
  */
 export async function verifyRecord(entries: readonly RecordEntry<object>[], options: VerifyOptions = {}): Promise<RecordVerification> {
   const after = options.after ?? EMPTY_HEAD;
+  for (const [name, h] of [['after', options.after], ['head', options.head]] as const) {
+    if (h === undefined || (name === 'head' && typeof h === 'string')) continue;
+    const ok = typeof h === 'object' && h !== null && Number.isSafeInteger(h.seq) && h.seq >= -1 && typeof h.hash === 'string';
+    if (!ok) throw new GualianError('value.invalid', { value: name });
+  }
   const n = entries.length;
   const node = options.digest ? null : await nodeSha256();
   const bad = node ? verifySync(entries, after, node) : await verifyAsync(entries, after, options.digest ?? webCrypto, Math.max(1, options.batch ?? 256));
