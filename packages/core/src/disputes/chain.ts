@@ -132,6 +132,93 @@ export function write(v: unknown, skip: string | undefined): string | undefined 
 }
 
 /**
+ * Whether a text is exactly the canonical JSON of a value parsed from it (what
+ * {@link canonicalJson} would write), compared character by character without writing it: the
+ * check of every line a record is read from. For values of `JSON.parse` only.
+ * @internal
+ */
+export function isCanonical(value: unknown, text: string): boolean {
+  ctext = text;
+  cpos = 0;
+  try {
+    return matchValue(value) && cpos === text.length;
+  } finally {
+    ctext = '';
+  }
+}
+let ctext = '';
+let cpos = 0;
+
+function matchAscii(s: string): boolean {
+  const t = ctext;
+  let p = cpos;
+  for (let i = 0; i < s.length; i++) if (t.charCodeAt(p++) !== s.charCodeAt(i)) return false;
+  cpos = p;
+  return true;
+}
+
+function matchString(s: string): boolean {
+  const t = ctext;
+  let p = cpos;
+  if (t.charCodeAt(p++) !== 34) return false;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c !== 34 && c !== 92 && (c < 0xd800 || c > 0xdfff)) {
+      if (t.charCodeAt(p++) !== c) return false;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (t.charCodeAt(p) !== c || t.charCodeAt(p + 1) !== d) return false;
+        p += 2;
+        i++;
+        continue;
+      }
+    }
+    // As JSON.stringify escapes: quote, backslash, the short control escapes, else \u with lowercase hex.
+    const esc = c === 34 ? '\\"' : c === 92 ? '\\\\' : c === 8 ? '\\b' : c === 9 ? '\\t' : c === 10 ? '\\n' : c === 12 ? '\\f' : c === 13 ? '\\r' : `\\u${c.toString(16).padStart(4, '0')}`;
+    for (let j = 0; j < esc.length; j++) if (t.charCodeAt(p++) !== esc.charCodeAt(j)) return false;
+  }
+  if (t.charCodeAt(p++) !== 34) return false;
+  cpos = p;
+  return true;
+}
+
+function matchValue(v: unknown): boolean {
+  switch (typeof v) {
+    case 'string':
+      return matchString(v);
+    case 'number':
+      return Number.isFinite(v) && matchAscii(JSON.stringify(v));
+    case 'boolean':
+      return matchAscii(v ? 'true' : 'false');
+    case 'object': {
+      if (v === null) return matchAscii('null');
+      if (Array.isArray(v)) {
+        if (ctext.charCodeAt(cpos++) !== 91) return false;
+        for (let i = 0; i < v.length; i++) {
+          if (i > 0 && ctext.charCodeAt(cpos++) !== 44) return false;
+          if (!matchValue(v[i])) return false;
+        }
+        return ctext.charCodeAt(cpos++) === 93;
+      }
+      const o = v as Record<string, unknown>;
+      const keys = sortedKeys(o);
+      if (ctext.charCodeAt(cpos++) !== 123) return false;
+      for (let i = 0; i < keys.length; i++) {
+        if (i > 0 && ctext.charCodeAt(cpos++) !== 44) return false;
+        if (!matchString(keys[i]!) || ctext.charCodeAt(cpos++) !== 58 || !matchValue(o[keys[i]!])) return false;
+      }
+      return ctext.charCodeAt(cpos++) === 125;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
  * The canonical JSON of an entry without its `hash`, written straight as UTF-8 bytes into one
  * shared buffer: the same bytes as `TextEncoder` would make of {@link canonicalJson}'s string,
  * without building that string (the verification of a million entries spends its time here and
@@ -436,12 +523,17 @@ function discriminatorOf(schema: z.ZodMiniType): { key: string; values: string[]
   return { key, values };
 }
 
-/** Entries this module made or read and froze, with everything in them: trusted as immutable. */
-const sealed = new WeakSet<object>();
+/**
+ * The mark of entries this module made or read, checked and froze with everything in them:
+ * trusted as valid and immutable. A private, non-enumerable symbol (not a WeakSet: a weak
+ * collection of a million entries would slow every garbage collection), invisible to JSON,
+ * canonical form, spreads and copies, so a copy of an entry is never taken for a sealed one.
+ */
+const SEALED = Symbol('gualian.record.sealed');
 
 /** @internal */
 export function isSealed(entry: object): boolean {
-  return sealed.has(entry);
+  return (entry as { [SEALED]?: boolean })[SEALED] === true;
 }
 
 /**
@@ -475,9 +567,9 @@ export function deepFreeze<T>(v: T): T {
 
 /** @internal */
 export function seal<T extends object>(entry: T): T {
-  deepFreeze(entry);
-  sealed.add(entry);
-  return entry;
+  for (const k of Object.keys(entry)) deepFreeze((entry as Record<string, unknown>)[k]);
+  if (!Object.isFrozen(entry)) Object.defineProperty(entry, SEALED, { value: true });
+  return Object.freeze(entry);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { fieldLabel, type ErrorCode } from '../errors/index.js';
 import { recordIssues, showValue } from '../errors/schema.js';
 import { localiseDetails, translate, type Lang } from '../i18n/index.js';
-import { eventChecker, schemaOf, seal, write, type ChainKind } from './chain.js';
+import { eventChecker, isCanonical, schemaOf, seal, write, type ChainKind } from './chain.js';
 import { chainFieldsSchema, type CaseEvent, type RecordEntry } from './schema.js';
 import type { WorkOrderEvent } from './workorders.js';
 import { RECORD_ERROR_CODES } from './record-codes.js';
@@ -95,15 +95,15 @@ export function importJsonl(text: string, options: ImportOptions = {}): { entrie
       continue;
     }
     const entry = value as Record<string, unknown>;
-    const id = typeof entry['id'] === 'string' ? showValue(entry['id']) : undefined;
-    const withId = (i: JsonlIssue): JsonlIssue => (id === undefined || i.id !== undefined ? i : { ...i, id });
-    let canonical: string | undefined;
+    // The id as it may be shown, worked out only for a line with an issue.
+    const withId = (i: JsonlIssue): JsonlIssue => (typeof entry['id'] !== 'string' || i.id !== undefined ? i : { ...i, id: showValue(entry['id']) });
+    let canonical: boolean;
     try {
-      canonical = write(value, undefined);
+      canonical = isCanonical(value, raw);
     } catch {
-      canonical = undefined; // a number with no JSON form (1e999) or a value too deep
+      canonical = false; // a value too deep to walk
     }
-    if (canonical !== raw) {
+    if (!canonical) {
       issues.push(withId({ line, field: '', reason: NOT_CANONICAL, value: showValue(raw) }));
       continue;
     }
@@ -113,9 +113,9 @@ export function importJsonl(text: string, options: ImportOptions = {}): { entrie
       if (!chain.success) for (const i of recordIssues(chain.error.issues, entry, kind, line - 1)) found.push(asLine(i, line));
     }
     for (const i of check(entry, line - 1)) found.push(asLine(i, line));
-    if (found.length === 0 && id !== undefined) {
-      const first = seen.get(entry['id'] as string);
-      if (first !== undefined) found.push({ line, field: 'id', reason: DUPLICATE_ID, value: id, details: { first } });
+    if (found.length === 0 && typeof entry['id'] === 'string') {
+      const first = seen.get(entry['id']);
+      if (first !== undefined) found.push({ line, field: 'id', reason: DUPLICATE_ID, value: showValue(entry['id']), details: { first } });
       else seen.set(entry['id'] as string, line);
     }
     if (found.length > 0) for (const i of found) issues.push(withId(i));
