@@ -7,7 +7,7 @@
 import { fieldLabel, type ErrorCode } from '../errors/index.js';
 import { recordIssues, showValue } from '../errors/schema.js';
 import { localiseDetails, translate, type Lang } from '../i18n/index.js';
-import { eventChecker, isCanonical, schemaOf, seal, write, type ChainKind } from './chain.js';
+import { eventChecker, schemaOf, seal, write, type ChainKind } from './chain.js';
 import { chainFieldsSchema, type CaseEvent, type RecordEntry } from './schema.js';
 import type { WorkOrderEvent } from './workorders.js';
 import { RECORD_ERROR_CODES } from './record-codes.js';
@@ -97,13 +97,13 @@ export function importJsonl(text: string, options: ImportOptions = {}): { entrie
     const entry = value as Record<string, unknown>;
     // The id as it may be shown, worked out only for a line with an issue.
     const withId = (i: JsonlIssue): JsonlIssue => (typeof entry['id'] !== 'string' || i.id !== undefined ? i : { ...i, id: showValue(entry['id']) });
-    let canonical: boolean;
+    let canonical: string | undefined;
     try {
-      canonical = isCanonical(value, raw);
+      canonical = write(value, undefined);
     } catch {
-      canonical = false; // a value too deep to walk
+      canonical = undefined; // a number with no JSON form (1e999) or a value too deep
     }
-    if (!canonical) {
+    if (canonical !== raw) {
       issues.push(withId({ line, field: '', reason: NOT_CANONICAL, value: showValue(raw) }));
       continue;
     }
