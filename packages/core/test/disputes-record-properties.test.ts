@@ -166,6 +166,8 @@ describe('disputes: the record under generated input (fast-check, seeded)', func
           const changed = exportJsonl(read) !== exportJsonl(entries);
           const v = await verifyRecord(read, { head: { seq: entries.length - 1, hash: entries.at(-1)!.hash } });
           expect(v.ok).to.equal(!changed);
+          // Entries read from lines are verified from their lines' text; plain copies from their canonical bytes: the same answer.
+          expect(await verifyRecord(read.map((e) => structuredClone(e)), { head: { seq: entries.length - 1, hash: entries.at(-1)!.hash } })).to.deep.equal(v);
           for (const lang of LANGS) expect(describeVerification(v, lang)).to.be.a('string').with.length.greaterThan(4);
         }),
         { seed: kind === 'cases' ? 2201 : 2202, numRuns: RUNS },
@@ -217,6 +219,7 @@ describe('disputes: the record under generated input (fast-check, seeded)', func
         const { entries: read } = importJsonl(new TextDecoder().decode(bad));
         const v = await verifyRecord(read, { head });
         expect(v.ok, `byte ${i}`).to.equal(false);
+        expect(await verifyRecord(read.map((e) => structuredClone(e)), { head }), `byte ${i}, copies`).to.deep.equal(v);
       }),
       { seed: 4401, numRuns: RUNS },
     );

@@ -321,7 +321,7 @@ export type Sha256 = (bytes: Uint8Array<ArrayBuffer>) => ArrayBuffer | Uint8Arra
 const webCrypto: Sha256 = (bytes) => globalThis.crypto.subtle.digest('SHA-256', bytes);
 
 /** node:crypto's one-call hash to lowercase hex, when running in Node. */
-type HexHash = (bytes: Uint8Array) => string;
+type HexHash = (data: Uint8Array | string) => string;
 let nodeHex: HexHash | null | undefined;
 
 /**
@@ -334,7 +334,7 @@ async function nodeSha256(): Promise<HexHash | null> {
   nodeHex = null;
   const p = (globalThis as { process?: { versions?: { node?: string }; getBuiltinModule?: (id: string) => unknown } }).process;
   if (typeof p?.versions?.node !== 'string') return nodeHex;
-  type NodeCrypto = { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string; createHash: (algorithm: string) => { update(b: Uint8Array): { digest(encoding: 'hex'): string } } };
+  type NodeCrypto = { hash?: (algorithm: string, data: Uint8Array | string, encoding: 'hex') => string; createHash: (algorithm: string) => { update(b: Uint8Array | string): { digest(encoding: 'hex'): string } } };
   let c: NodeCrypto | undefined;
   try {
     c = (typeof p.getBuiltinModule === 'function' ? p.getBuiltinModule('node:crypto') : undefined) as NodeCrypto | undefined;
@@ -479,10 +479,33 @@ export function deepFreeze<T>(v: T): T {
 }
 
 /** @internal */
-export function seal<T extends object>(entry: T): T {
+export function seal<T extends object>(entry: T, line?: string): T {
   for (const k of Object.keys(entry)) deepFreeze((entry as Record<string, unknown>)[k]);
-  if (!Object.isFrozen(entry)) Object.defineProperty(entry, SEALED, { value: true });
+  if (!Object.isFrozen(entry)) {
+    Object.defineProperty(entry, SEALED, { value: true });
+    const text = line === undefined ? undefined : textToHash(line, (entry as { hash?: unknown }).hash);
+    if (text !== undefined) Object.defineProperty(entry, HASHED_TEXT, { value: text });
+  }
   return Object.freeze(entry);
+}
+
+/**
+ * The text an entry read from a canonical line was hashed from: the line less its `hash`
+ * member. Kept on the frozen entry, so verification hashes it as it is instead of writing the
+ * entry's canonical bytes again (the larger part of verifying, before). Only where the member
+ * occurs once in the line, so it can only be the entry's own.
+ */
+const HASHED_TEXT = Symbol('gualian.record.hashed-text');
+
+function textToHash(line: string, hash: unknown): string | undefined {
+  if (typeof hash !== 'string') return undefined;
+  const member = `"hash":"${hash}"`;
+  const at = line.indexOf(member);
+  if (at < 1 || line.indexOf(member, at + 1) >= 0) return undefined;
+  const end = at + member.length;
+  if (line.charCodeAt(at - 1) === 44) return line.slice(0, at - 1) + line.slice(end);
+  // The first member: its comma follows it.
+  return line.charCodeAt(end) === 44 ? line.slice(0, at) + line.slice(end + 1) : line.slice(0, at) + line.slice(end);
 }
 
 /**
@@ -625,8 +648,8 @@ function verifySync(entries: readonly RecordEntry<object>[], after: ChainHead, s
   let seq = after.seq;
   for (let i = 0; i < n; i++) {
     const e = entries[i]!;
-    const end = entryBytes(e);
-    const contentOk = sha(wbuf.subarray(0, end)) === e.hash;
+    const text = (e as { [HASHED_TEXT]?: string })[HASHED_TEXT];
+    const contentOk = (text !== undefined ? sha(text) : sha(wbuf.subarray(0, entryBytes(e)))) === e.hash;
     if (contentOk && e.seq === ++seq && e.prev === prev) {
       prev = e.hash;
       continue;

@@ -119,7 +119,7 @@ export function importJsonl(text: string, options: ImportOptions = {}): { entrie
       else seen.set(entry['id'] as string, line);
     }
     if (found.length > 0) for (const i of found) issues.push(withId(i));
-    else entries.push(seal(entry) as unknown as RecordEntry<CaseEvent>);
+    else entries.push(seal(entry, raw) as unknown as RecordEntry<CaseEvent>);
   }
   return { entries, issues };
 }
