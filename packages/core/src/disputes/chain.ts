@@ -16,7 +16,7 @@
 import * as z from 'zod/mini';
 import { GualianError } from '../errors/index.js';
 import { translate, type Lang } from '../i18n/index.js';
-import { RecordsError, recordIssues, type RecordIssue, type ParseMode } from '../errors/schema.js';
+import { RecordsError, recordIssues, showValue, type RecordIssue, type ParseMode } from '../errors/schema.js';
 import { caseEventSchema, type CaseEvent, type RecordEntry } from './schema.js';
 import { workOrderEventSchema, type WorkOrderEvent } from './workorders.js';
 import { fastCheck } from './validate.js';
@@ -523,6 +523,7 @@ function textToHash(line: string, hash: unknown): string | undefined {
 export async function chainEvents<E extends object = CaseEvent>(events: Iterable<E>, after?: ChainHead, options?: ChainOptions & { mode?: 'strict' }): Promise<RecordEntry<E>[]>;
 export async function chainEvents<E extends object = CaseEvent>(events: Iterable<E>, after: ChainHead | undefined, options: ChainOptions & { mode: 'lenient' }): Promise<{ entries: RecordEntry<E>[]; issues: RecordIssue[] }>;
 export async function chainEvents<E extends object = CaseEvent>(events: Iterable<E>, after: ChainHead = EMPTY_HEAD, options: ChainOptions = {}): Promise<RecordEntry<E>[] | { entries: RecordEntry<E>[]; issues: RecordIssue[] }> {
+  checkHead('after', after);
   const { kind, schema } = schemaOf(options);
   const lenient = options.mode === 'lenient';
   const issues: RecordIssue[] = [];
@@ -536,7 +537,7 @@ export async function chainEvents<E extends object = CaseEvent>(events: Iterable
     if (found.length === 0 && typeof id === 'string') {
       // importJsonl refuses a second entry with an id: chaining one would make a record that does not read back.
       const first = ids.get(id);
-      if (first !== undefined) found.push({ index, id, kind, field: 'id', reason: DUPLICATE_ID, value: id, details: { first: first + 1 } });
+      if (first !== undefined) found.push({ index, id: showValue(id), kind, field: 'id', reason: DUPLICATE_ID, value: showValue(id), details: { first: first + 1 } });
       else ids.set(id, index);
     }
     if (found.length > 0) issues.push(...found);
@@ -555,6 +556,13 @@ export async function chainEvents<E extends object = CaseEvent>(events: Iterable
     out.push(seal(entry));
   }
   return lenient ? { entries: out, issues } : out;
+}
+
+/** A head given by a caller is `{ seq, hash }` with a whole seq from -1 on; anything else is refused with a GualianError. */
+function checkHead(name: string, h: ChainHead | undefined): void {
+  if (h === undefined) return;
+  const ok = typeof h === 'object' && h !== null && Number.isSafeInteger(h.seq) && h.seq >= -1 && typeof h.hash === 'string';
+  if (!ok) throw new GualianError('value.invalid', { value: name });
 }
 
 /** The hash of one entry (its canonical bytes less `hash`). */
@@ -628,11 +636,8 @@ export interface VerifyOptions {
  */
 export async function verifyRecord(entries: readonly RecordEntry<object>[], options: VerifyOptions = {}): Promise<RecordVerification> {
   const after = options.after ?? EMPTY_HEAD;
-  for (const [name, h] of [['after', options.after], ['head', options.head]] as const) {
-    if (h === undefined || (name === 'head' && typeof h === 'string')) continue;
-    const ok = typeof h === 'object' && h !== null && Number.isSafeInteger(h.seq) && h.seq >= -1 && typeof h.hash === 'string';
-    if (!ok) throw new GualianError('value.invalid', { value: name });
-  }
+  checkHead('after', options.after);
+  if (typeof options.head !== 'string') checkHead('head', options.head);
   const n = entries.length;
   const node = options.digest ? null : await nodeSha256();
   const bad = node ? verifySync(entries, after, node) : await verifyAsync(entries, after, options.digest ?? webCrypto, Math.max(1, options.batch ?? 256));
