@@ -2,8 +2,9 @@
  * `@gualian/core/disputes`: disputes (矛盾纠纷) and 12345 hotline work orders as event-sourced
  * lifecycles. A case's state is a fold of its events, with guards, role and scope checks and
  * deadlines as policy data; task forces (一事一专班), the level of resolution
- * (小事不出村、大事不出镇) and petitions' review and re-review (复查、复核) are part of it. The record of events is append-only and hash-chained
- * (SHA-256 through Web Crypto), imported and exported as JSON Lines. Statistics are mergeable
+ * (小事不出村、大事不出镇) and petitions' review and re-review (复查、复核) are part of it. The
+ * record of events is append-only and hash-chained (SHA-256: node:crypto in Node, Web Crypto in
+ * browsers), imported and exported as JSON Lines. Statistics are mergeable
  * summaries. Pure functions and one small store, the same in browsers and in Node.
  * @packageDocumentation
  */
@@ -104,23 +105,21 @@ export {
 } from './workorders.js';
 export {
   GENESIS_HASH,
-  RECORD_ISSUE_CODES,
   canonicalJson,
   chainEvents,
   verifyRecord,
-  exportJsonl,
-  importJsonl,
-  describeRecordIssue,
-  replayRecord,
-  CaseRecord,
+  describeVerification,
   type ChainHead,
+  type ChainKind,
+  type ChainOptions,
   type RecordProblem,
   type RecordVerification,
-  type RecordIssue,
-  type RecordIssueCode,
-  type RefusedEntry,
+  type VerifyOptions,
   type Sha256,
-} from './record.js';
+} from './chain.js';
+export { exportJsonl, importJsonl, describeJsonlIssue, type JsonlIssue, type ImportOptions } from './jsonl.js';
+export { replayRecord, CaseRecord, type Replay, type RefusedEntry } from './store.js';
+export { RECORD_ERROR_CODES, type RecordErrorCode } from './record-codes.js';
 export { summariseCases, mergeSummaries, resolutionLevel, type CaseSummary, type GridCounts, type SummaryOptions } from './stats.js';
 export { resolutionLevelsOverTime, resolutionPeriod, type ResolutionInterval, type ResolutionLevelOptions, type ResolutionLevels, type ResolutionPeriod } from './levels.js';
 export { DisputeError, describeDisputeError, DISPUTE_ERROR_CODES, type DisputeErrorCode } from './errors.js';
