@@ -118,7 +118,7 @@ export {
   type Sha256,
 } from './chain.js';
 export { exportJsonl, importJsonl, describeJsonlIssue, type JsonlIssue, type ImportOptions } from './jsonl.js';
-export { replayRecord, CaseRecord, type Replay, type RefusedEntry } from './store.js';
+export { replayRecord, allRefused, CaseRecord, type Replay, type RefusedEntry } from './store.js';
 export { RECORD_ERROR_CODES, type RecordErrorCode } from './record-codes.js';
 export { summariseCases, mergeSummaries, resolutionLevel, type CaseSummary, type GridCounts, type SummaryOptions } from './stats.js';
 export { resolutionLevelsOverTime, resolutionPeriod, type ResolutionInterval, type ResolutionLevelOptions, type ResolutionLevels, type ResolutionPeriod } from './levels.js';

@@ -15,6 +15,29 @@ export interface RefusedEntry {
   error: DisputeError;
 }
 
+/**
+ * Every event that was refused in a lenient replay, in input order: those the lifecycle refused
+ * and those their schema refused (one entry per event, its fields at fault in the error's
+ * `issues`), so a page can list them together.
+ * @example
+ * const replay = replayRecord(events, { hierarchy, mode: 'lenient' });
+ * allRefused(replay.refused, replay.issues, 'dispute.invalid-event').length; // events not applied
+ */
+export function allRefused(refused: readonly RefusedEntry[], issues: readonly RecordIssue[], code: 'dispute.invalid-event' | 'workorder.invalid-event'): RefusedEntry[] {
+  const malformed = new Map<number, { id: string; issues: RecordIssue[] }>();
+  for (const issue of issues) {
+    const seen = malformed.get(issue.index);
+    if (seen) seen.issues.push(issue);
+    else malformed.set(issue.index, { id: issue.id ?? '', issues: [issue] });
+  }
+  const out: RefusedEntry[] = [...refused];
+  for (const [position, m] of malformed) {
+    const first = m.issues[0]!;
+    out.push({ position, id: m.id, error: new DisputeError(code, { event: m.id, field: first.field, reason: first.reason }, m.issues) });
+  }
+  return out.sort((a, b) => a.position - b.position);
+}
+
 /** The result of {@link replayRecord}. */
 export interface Replay {
   /** Every case's state, by case id. */

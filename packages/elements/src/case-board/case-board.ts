@@ -3,6 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Hierarchy, Lang } from '@gualian/core';
 import {
+  allRefused,
   CASE_CATEGORIES,
   CASE_LEVELS,
   replayRecord,
@@ -216,8 +217,9 @@ export class GualianCaseBoard extends GualianElement {
     this.#refused = 0;
     if (this.states) states = this.states instanceof Map ? this.states.values() : (this.states as readonly CaseState[]);
     else {
-      const replay = replayRecord(this.events, { ...(h ? { hierarchy: h } : {}), ...(policy ? { policy } : {}) });
-      this.#refused = replay.refused.length;
+      // Lenient: a malformed event is counted with the refused ones, never a board that throws.
+      const replay = replayRecord(this.events, { ...(h ? { hierarchy: h } : {}), ...(policy ? { policy } : {}), mode: 'lenient' });
+      this.#refused = allRefused(replay.refused, replay.issues, 'dispute.invalid-event').length;
       states = replay.states.values();
     }
     const cards: Card[] = [];

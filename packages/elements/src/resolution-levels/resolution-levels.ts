@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
+  allRefused,
   CASE_CATEGORIES,
   CASE_LEVELS,
   replayRecord,
@@ -201,9 +202,9 @@ export class GualianResolutionLevels extends GualianElement {
       let refused: RefusedEntry[] = [];
       const policy = this.policy ? { policy: this.policy } : {};
       if (this.events) {
-        const replay = replayRecord(this.events, policy);
+        const replay = replayRecord(this.events, { ...policy, mode: 'lenient' });
         states = [...replay.states.values()];
-        refused = replay.refused;
+        refused = allRefused(replay.refused, replay.issues, 'dispute.invalid-event');
       } else if (this.states) states = [...this.states];
       else return;
       const seen = new Set(states.map((s) => s.facts.category));

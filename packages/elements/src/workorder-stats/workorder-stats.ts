@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
-  DisputeError,
+  allRefused,
   redBlackList,
   replayWorkOrders,
   workOrderMeasures,
@@ -252,13 +252,7 @@ export class GualianWorkorderStats extends GualianElement {
       // Lenient: a malformed event is listed with the refused ones (its fields at fault in the
       // error), never a widget that throws while rendering.
       const replay = replayWorkOrders(this.events, { mode: 'lenient' });
-      const malformed = new Map<number, RefusedEntry>();
-      for (const issue of replay.issues) {
-        const seen = malformed.get(issue.index);
-        if (seen) (seen.error.issues as typeof replay.issues).push(issue);
-        else malformed.set(issue.index, { position: issue.index, id: issue.id ?? '', error: new DisputeError('workorder.invalid-event', { event: issue.id ?? '', field: issue.field, reason: issue.reason }, [issue]) });
-      }
-      const refused = [...replay.refused, ...malformed.values()].sort((a, b) => a.position - b.position);
+      const refused = allRefused(replay.refused, replay.issues, 'workorder.invalid-event');
       this.#replayed = { input, orders: [...replay.orders.values()], refused };
     } else this.#replayed = { input, orders: [...this.orders!], refused: [] };
     return this.#replayed;
