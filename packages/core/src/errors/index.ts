@@ -186,13 +186,16 @@ export function describeIssue(issue: RowIssue, lang: Lang = 'zh-Hans'): string {
 export function fieldLabel(field: string, lang: Lang): string {
   if (field === '' || field === '*') return translate('field.record', lang);
   if (lang === 'en') return field; // the schema's own names are English
-  return field
-    .split('.')
-    .map((seg) => {
+  const segs = field.split('.');
+  return segs
+    .map((seg, i) => {
       if (/^\d+$/.test(seg)) return translate('field.item', lang, { n: Number(seg) + 1 });
-      const key = `field.${seg}`;
-      const t = translate(key, lang);
-      return t === key ? seg : t;
+      // A name read in its context first (`actor.role` is not a pairing's role), then alone.
+      for (const key of i > 0 ? [`field.${segs[i - 1]}.${seg}`, `field.${seg}`] : [`field.${seg}`]) {
+        const t = translate(key, lang);
+        if (t !== key) return t;
+      }
+      return seg;
     })
     .join('·');
 }
