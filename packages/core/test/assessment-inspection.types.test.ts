@@ -26,9 +26,9 @@ describe('types of the inspection, trail and dispute-facts API', () => {
       // @ts-expect-error the seed is a number
       drawSpotCheck(report, roster, { seed: '1', size: 10 });
       const review = null as unknown as SheetReview;
-      const check = async (): Promise<ReviewTrailVerification> => verifyReviewTrail(await reviewTrail(review), { review, head: 'abc' });
-      // @ts-expect-error the head is a hash string
-      void verifyReviewTrail([], { head: 1 });
+      const check = async (): Promise<ReviewTrailVerification> => verifyReviewTrail(await reviewTrail(review), { review, head: { seq: 6, hash: 'abc' } });
+      // @ts-expect-error the head is the published { seq, hash }, not a bare hash
+      void verifyReviewTrail([], { head: 'abc' });
       // @ts-expect-error a link from case to cadre returns ids
       disputeFacts([], { cadreOf: () => 1 });
       return [strict, lenient, wrong, check];

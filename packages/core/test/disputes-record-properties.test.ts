@@ -29,7 +29,7 @@ import { edition } from '../../../tests/fixtures/data.js';
 
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
 /** Generated cases per property (10,000; fewer with PROPERTY_RUNS while working on one). */
-const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 10_000);
+const RUNS = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env['PROPERTY_RUNS'] ?? 10_000);
 const CODES = new Set<string>([...FOUNDATION_ERROR_CODES, ...RECORD_ERROR_CODES]);
 
 /** Text a record may hold: no space at either end, any Unicode inside (quotes, escapes, CJK, emoji, lone surrogates). */

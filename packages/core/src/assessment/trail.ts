@@ -115,7 +115,7 @@ async function trailSteps(review: SheetReview, options: ReviewTrailOptions): Pro
  * let trail = await reviewTrail(review);               // after the submit step
  * review = reviewSheet(review, { action: 'review', by: township, at: '2025-01-06T09:05:00+08:00' }, ctx);
  * trail = await reviewTrail(review, { trail });        // one more entry; the first is unchanged
- * publish(trail.at(-1)!.hash);                         // the head, kept elsewhere
+ * publish({ seq: trail.at(-1)!.seq, hash: trail.at(-1)!.hash }); // the head, kept elsewhere
  */
 export async function reviewTrail(review: SheetReview, options: ReviewTrailOptions & { trail?: readonly ReviewTrailEntry[] } = {}): Promise<readonly ReviewTrailEntry[]> {
   const stored = options.trail ?? [];
@@ -128,7 +128,8 @@ export async function reviewTrail(review: SheetReview, options: ReviewTrailOptio
   }
   const last = stored[stored.length - 1];
   const after: ChainHead | undefined = last ? { seq: last.seq, hash: last.hash } : undefined;
-  const added = await chainEvents(steps.slice(stored.length), after, options.digest ? { digest: options.digest } : {});
+  // The steps are checked as what they are, review steps (not as dispute events).
+  const added = await chainEvents(steps.slice(stored.length), after, { schema: reviewTrailStepSchema, ...(options.digest ? { digest: options.digest } : {}) });
   return deepFreeze([...stored, ...added.map((e) => deepFreeze(e))]);
 }
 
@@ -161,8 +162,8 @@ export type ReviewTrailVerification =
 
 /**
  * Verify a review's trail: every entry's hash recomputed and every link checked (the dispute
- * record's `verifyRecord`), every entry of one sheet; with `head`, the published head hash, a cut
- * tail or a rewritten chain is caught; with `review`, each step of the review is compared with
+ * record's `verifyRecord`), every entry of one sheet; with `head`, the published head (`{ seq,
+ * hash }` of the last entry), a cut tail, an appended entry or a rewritten chain is caught; with `review`, each step of the review is compared with
  * its entry, and each revision of the sheet with the hash the entry holds. Names the first bad
  * entry and what is wrong ({@link ReviewTrailProblem}); {@link describeReviewTrail} says it in
  * three languages.
@@ -172,7 +173,7 @@ export type ReviewTrailVerification =
  */
 export async function verifyReviewTrail(
   trail: readonly unknown[],
-  options: ReviewTrailOptions & { review?: SheetReview; head?: string } = {},
+  options: ReviewTrailOptions & { review?: SheetReview; head?: ChainHead } = {},
 ): Promise<ReviewTrailVerification> {
   if (!Array.isArray(trail)) return { ok: false, count: 0, position: 0, problem: 'malformed' };
   const count = trail.length;

@@ -145,14 +145,20 @@ describe('gualian-case-timeline on the real Zhaotong hierarchy and the seeded 20
     const { escalated, h } = await zhaotongCases();
     const assigned = before(escalated, 'mediation-started');
     const handler = eventOf(escalated, 'mediation-started').actor;
-    const reviewer = eventOf(escalated, 'taskforce-formed').actor;
+    // The case was escalated to the county: its county reviewer acts on it, the township's no longer.
+    const reviewer = [...assigned].reverse().find((e) => e.type === 'assigned')!.actor;
+    const townshipReviewer = eventOf(escalated, 'taskforce-formed').actor;
     const state = replayCase(assigned, { hierarchy: h });
+    expect(state.level).to.equal('county');
     const el = await mountTimeline(assigned, { actor: handler });
     expect(options(el)).to.deep.equal(allowedEvents(state, { role: 'handler' }));
     expect(options(el)).to.include('mediation-started').and.not.include('archived');
     el.actor = reviewer;
     await el.updateComplete;
     expect(options(el)).to.deep.equal(allowedEvents(state, { role: 'reviewer' }));
+    el.actor = townshipReviewer;
+    await el.updateComplete;
+    expect(options(el)).to.deep.equal([]);
     el.actor = null;
     await el.updateComplete;
     expect($(el, 'form')).to.equal(null);

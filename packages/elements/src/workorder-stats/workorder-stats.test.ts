@@ -300,7 +300,7 @@ describe('gualian-workorder-stats: a year of Zhaotong’s 12345 work orders', fu
     // The units of a few dispatches are renamed to hostile strings (each within the schema’s 64 characters).
     const renamed = new Map<string, string>();
     const events = generated.workOrderEvents.map((e) => {
-      if (e.type !== 'dispatched' && e.type !== 'signed' && e.type !== 'handled' && e.type !== 'completed') return e;
+      if (e.type !== 'dispatched' && e.type !== 'signed' && e.type !== 'returned' && e.type !== 'handled' && e.type !== 'completed') return e;
       const unit = e.type === 'dispatched' ? e.payload.unit : e.actor.unit;
       if (!renamed.has(unit) && renamed.size < HOSTILE_NAMES.length) renamed.set(unit, HOSTILE_NAMES[renamed.size]!);
       const hostile = renamed.get(unit);
