@@ -29,6 +29,9 @@ async function type(el: HTMLElement, text: string): Promise<void> {
 }
 
 // First, before anything in this page asked for pinyin.
+// Room for every resource entry (the browser keeps 250 by default), so a fetch is never missed.
+performance.setResourceTimingBufferSize(100_000);
+
 describe('pinyin data: loaded only when a query holds Latin letters', function () {
   this.timeout(120_000);
   afterEach(unmountAll);

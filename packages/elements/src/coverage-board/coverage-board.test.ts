@@ -79,6 +79,9 @@ async function board(attributes: Record<string, string | boolean> = {}, properti
 const echartsFetched = () => performance.getEntriesByType('resource').filter((e) => /\/node_modules\/(echarts|zrender)\//.test(e.name));
 
 // Runs first: nothing in this file may have pulled ECharts in before.
+// Room for every resource entry (the browser keeps 250 by default), so a fetch is never missed.
+performance.setResourceTimingBufferSize(100_000);
+
 describe('gualian-coverage-board: the chart', function () {
   this.timeout(120_000);
   afterEach(unmountAll);

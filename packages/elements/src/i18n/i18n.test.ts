@@ -16,6 +16,9 @@ const hierarchy = () => Hierarchy.fromDivisions([{ code: '53', name: '云南省'
 const SEARCH = { 'zh-Hans': '搜索地名', 'zh-Hant': '搜尋地名', en: 'Search places' } as const;
 const CHOOSE = { 'zh-Hans': '请选择', 'zh-Hant': '請選擇', en: 'Choose' } as const;
 
+// Room for every resource entry (the browser keeps 250 by default), so a fetch is never missed.
+performance.setResourceTimingBufferSize(100_000);
+
 describe('lazily loaded labels (zh-Hant, en)', function () {
   this.timeout(60_000);
   afterEach(unmountAll);

@@ -32,6 +32,9 @@ async function levels(attributes: Record<string, string | boolean> = {}, propert
   return el;
 }
 
+// Room for every resource entry (the browser keeps 250 by default), so a fetch is never missed.
+performance.setResourceTimingBufferSize(100_000);
+
 describe('gualian-resolution-levels: where a year of Zhaotong’s disputes were resolved', function () {
   this.timeout(180_000);
   afterEach(unmountAll);

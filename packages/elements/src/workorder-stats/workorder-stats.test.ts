@@ -20,6 +20,9 @@ const units = (el: GualianWorkorderStats) => rows(el).map((r) => r.dataset['unit
 const cells = (row: HTMLElement) => [...row.querySelectorAll('td')].map((td) => text(td));
 const listUnits = (el: GualianWorkorderStats, which: 'red' | 'black') => [...root(el).querySelectorAll<HTMLElement>(`[part="${which}-list"] li`)].map((li) => li.dataset['unit']!);
 const sortButton = (el: GualianWorkorderStats, column: string) => root(el).querySelector<HTMLButtonElement>(`[part="sort"][data-column="${column}"]`)!;
+// The page loads hundreds of modules: room for every resource entry, or the browser drops the
+// later ones (250 by default) and a fetch of ECharts would go unseen.
+performance.setResourceTimingBufferSize(100_000);
 const echartsFetched = () => performance.getEntriesByType('resource').filter((e) => /\/node_modules\/(echarts|zrender)\//.test(e.name));
 const pct = (part: number, whole: number, lang: 'zh-Hans' | 'en' = 'zh-Hans') => formatPercent(displayPercent(part, whole, 1), lang);
 
