@@ -10,8 +10,8 @@
  * `handler` who mediated, say) passes its own `cadreOf`.
  */
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
-import { caseEventSchema, dueOf, replayRecord, type CaseEvent, type CaseState, type DisputePolicy, type DisputePolicyInput, type RefusedEntry } from '../disputes/index.js';
-import { parseRecords, type ParseMode, type RecordIssue } from '../errors/schema.js';
+import { dueOf, replayRecord, type CaseEvent, type CaseState, type DisputePolicy, type DisputePolicyInput, type RefusedEntry } from '../disputes/index.js';
+import { type ParseMode, type RecordIssue } from '../errors/schema.js';
 import { isoDate } from '../time/days.js';
 import { timestampMs } from '../time/schema.js';
 import type { FactContext, FactProvider } from './facts.js';
@@ -72,14 +72,16 @@ const NOTE_IDS = 10;
  */
 export function disputeFacts(events: Iterable<CaseEvent | unknown>, options: DisputeFactOptions = {}): DisputeFactProvider {
   const mode = options.mode ?? 'strict';
-  const parsed = parseRecords(caseEventSchema, events, { kind: 'case-event', mode });
+  const all = [...events] as CaseEvent[];
   const context = { ...(options.hierarchy ? { hierarchy: options.hierarchy } : {}), ...(options.policy ? { policy: options.policy } : {}) };
-  // The whole record once, so that a refused event is reported now, not in some period's counts.
-  const whole = replayRecord(parsed.records, context);
+  // The whole record once (each event checked against its schema as applyEvent checks it), so
+  // that a malformed or refused event is reported now, not in some period's counts.
+  const whole = replayRecord(all, { ...context, mode });
   if (mode === 'strict' && whole.refused.length > 0) throw whole.refused[0]!.error;
-  const dropped = new Set(whole.refused.map((r) => r.position));
-  const kept = parsed.records.filter((_, i) => !dropped.has(i));
-  const refused = whole.refused.map((r) => ({ ...r, position: parsed.positions[r.position]! }));
+  const dropped = new Set([...whole.refused.map((r) => r.position), ...whole.issues.map((i) => i.index)]);
+  const kept = all.filter((_, i) => !dropped.has(i));
+  const refused = whole.refused;
+  const parsed = { issues: whole.issues };
   const at = kept.map((e) => timestampMs(e.at));
   const cadreOf = options.cadreOf ?? ((s: CaseState) => s.assignee?.handler);
   return {
